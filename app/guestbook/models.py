@@ -1,0 +1,33 @@
+"""The guestbook's table."""
+
+from datetime import UTC, datetime
+
+from sqlalchemy import DateTime, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.extensions import db
+
+NAME_MAX_LENGTH = 80
+MESSAGE_MAX_LENGTH = 500
+
+
+def utc_now() -> datetime:
+    """The current time in UTC; passed as a callable so each row gets its own."""
+    return datetime.now(UTC)
+
+
+class GuestbookEntry(db.Model):
+    """A signed message left by a visitor."""
+
+    __tablename__ = "guestbook_entries"
+
+    # The id grows with every insert, so "newest first" is "highest id first", which
+    # the primary-key index already serves for keyset pagination.
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(NAME_MAX_LENGTH))
+    message: Mapped[str] = mapped_column(String(MESSAGE_MAX_LENGTH))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+
+    def __repr__(self) -> str:
+        """Show the id and author, for the shell and for test failures."""
+        return f"<GuestbookEntry {self.id} by {self.name!r}>"

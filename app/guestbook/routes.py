@@ -1,0 +1,73 @@
+"""Views of the guestbook: list, sign, show, edit, delete."""
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from sqlalchemy import select
+
+from app.extensions import db
+from app.forms import form_status
+from app.guestbook.forms import DeleteForm, EntryForm
+from app.guestbook.models import GuestbookEntry
+from app.pagination import InvalidPageRequest, paginate, parse_limit
+
+# cli_group=None puts the blueprint's commands at the top level: `flask seed`.
+bp = Blueprint("guestbook", __name__, cli_group=None)
+
+
+@bp.get("/")
+def list_entries():
+    """Newest entries first, one keyset page at a time."""
+    try:
+        limit = parse_limit(request.args.get("limit"), current_app.config["GUESTBOOK_PAGE_SIZE"])
+        page = paginate(
+            select(GuestbookEntry), GuestbookEntry.id, request.args.get("cursor"), limit
+        )
+    except InvalidPageRequest as error:
+        abort(400, str(error))
+    return render_template("guestbook/list.html", page=page, limit=limit)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def create_entry():
+    """Sign the guestbook; on success, back to the list with the new entry on top."""
+    form = EntryForm()
+    if form.validate_on_submit():
+        db.session.add(GuestbookEntry(name=form.name.data, message=form.message.data))
+        db.session.commit()
+        flash("Thank you for signing the guestbook!", "success")
+        return redirect(url_for("guestbook.list_entries"), code=303)
+    return render_entry_form(form, title="Sign the guestbook")
+
+
+@bp.get("/<int:entry_id>")
+def show_entry(entry_id: int):
+    """One entry, with the buttons to edit or delete it."""
+    entry = db.get_or_404(GuestbookEntry, entry_id)
+    return render_template("guestbook/detail.html", entry=entry, delete_form=DeleteForm())
+
+
+@bp.route("/<int:entry_id>/edit", methods=["GET", "POST"])
+def edit_entry(entry_id: int):
+    """Change an entry's name or message."""
+    entry = db.get_or_404(GuestbookEntry, entry_id)
+    form = EntryForm(obj=entry)
+    if form.validate_on_submit():
+        entry.name, entry.message = form.name.data, form.message.data
+        db.session.commit()
+        flash("Your changes are saved.", "success")
+        return redirect(url_for("guestbook.show_entry", entry_id=entry.id), code=303)
+    return render_entry_form(form, title="Edit entry", entry=entry)
+
+
+@bp.post("/<int:entry_id>/delete")
+def delete_entry(entry_id: int):
+    """Delete an entry; only ever by POST, which CSRF protection covers."""
+    entry = db.get_or_404(GuestbookEntry, entry_id)
+    db.session.delete(entry)
+    db.session.commit()
+    flash("The entry is deleted.", "success")
+    return redirect(url_for("guestbook.list_entries"), code=303)
+
+
+def render_entry_form(form: EntryForm, **context):
+    """The page that signs or edits an entry, with the status its submission earned."""
+    return render_template("guestbook/form.html", form=form, **context), form_status(form)

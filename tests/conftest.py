@@ -1,0 +1,116 @@
+"""Fixtures for every test: a throwaway database, the app on it, and a rollback per test.
+
+The suite runs on SQLite by default. Set TEST_DATABASE_URL to a PostgreSQL server
+(for example postgresql://postgres@127.0.0.1:5432/postgres) and the same tests run there:
+each run creates its own database on that server and drops it at the end, so the tests
+never touch development data.
+"""
+
+import os
+import secrets
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+
+import flask_migrate
+import pytest
+from flask import Flask
+from sqlalchemy import create_engine, event, make_url
+
+from app import create_app
+from app.extensions import db
+from config import TestingConfig, normalise_database_url
+
+
+@contextmanager
+def throwaway_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Yield the URL of a new, empty database, and drop it afterwards."""
+    server_url = os.environ.get("TEST_DATABASE_URL")
+    if not server_url:
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+        return
+    server = make_url(normalise_database_url(server_url))
+    name = f"kit_test_{secrets.token_hex(6)}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield server.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def make_app(tmp_path_factory) -> Iterator[Callable[..., Flask]]:
+    """A factory of apps, each on its own new database, all closed at the end of the run."""
+    with ExitStack() as stack:
+
+        def build(**overrides) -> Flask:
+            """Create an app on a fresh database, with `overrides` applied to its config."""
+            url = stack.enter_context(throwaway_database(tmp_path_factory))
+            config = TestingConfig({"DATABASE_URL": url})
+            vars(config).update(overrides)
+            new_app = create_app(config)
+            stack.callback(dispose_engines, new_app)
+            return new_app
+
+        yield build
+
+
+def dispose_engines(app: Flask) -> None:
+    """Close the app's pooled connections (an unclosed psycopg connection warns)."""
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def app(make_app) -> Flask:
+    """The app every test uses, on a database built by the shipped migrations."""
+    app = make_app()
+    with app.app_context():
+        flask_migrate.upgrade()
+        db.engine.dispose()  # connections made from here on get the listeners below
+        if db.engine.dialect.name == "sqlite":
+            use_explicit_sqlite_transactions(db.engine)
+        # A view's commit() then ends a SAVEPOINT, never the test's outer transaction.
+        db.session.remove()
+        db.session.configure(join_transaction_mode="create_savepoint")
+    return app
+
+
+def use_explicit_sqlite_transactions(engine) -> None:
+    """Let SQLAlchemy emit BEGIN itself: pysqlite defers it, which breaks SAVEPOINTs.
+
+    This is SQLAlchemy's documented recipe for the pysqlite driver; without it a released
+    SAVEPOINT commits for real and rows leak from one test into the next.
+    """
+
+    @event.listens_for(engine, "connect")
+    def disable_pysqlite_transactions(dbapi_connection, _record):
+        """Stop pysqlite from issuing BEGIN on its own."""
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def begin_explicitly(connection):
+        """Start the transaction the moment SQLAlchemy asks for one."""
+        connection.exec_driver_sql("BEGIN")
+
+
+@pytest.fixture(autouse=True)
+def rollback_after_test(app, _push_request_context) -> Iterator[None]:
+    """Run each test inside a transaction that is rolled back, so no test sees another's rows.
+
+    It depends on pytest-flask's request context so that it is set up after the context is
+    pushed and torn down before it is popped.
+    """
+    engines = db.engines
+    engine = engines[None]
+    connection = engine.connect()
+    transaction = connection.begin()
+    engines[None] = connection  # Flask-SQLAlchemy's sessions now bind to this connection
+    yield
+    db.session.remove()
+    transaction.rollback()
+    connection.close()
+    engines[None] = engine

@@ -1,0 +1,136 @@
+"""The guestbook list: newest first, keyset pages, and refused page requests."""
+
+import re
+
+import pytest
+from itsdangerous import URLSafeSerializer
+from sqlalchemy import event
+
+from app.extensions import db
+from app.guestbook.models import GuestbookEntry
+
+PAGER_LINK = re.compile(r'href="(/guestbook/\?cursor=[^"]+)" rel="(prev|next)"')
+
+
+@pytest.fixture
+def entries():
+    """45 entries, "message 1" (oldest) to "message 45" (newest)."""
+    rows = [GuestbookEntry(name=f"Guest {n}", message=f"message {n}") for n in range(1, 46)]
+    db.session.add_all(rows)
+    db.session.commit()
+    return rows
+
+
+def messages_on(page: str) -> list[int]:
+    """The entry numbers a page lists, top to bottom."""
+    return [int(n) for n in re.findall(r'<p class="entry-message">message (\d+)</p>', page)]
+
+
+def pager_links(page: str) -> dict[str, str]:
+    """The page's "newer" (prev) and "older" (next) links, by rel."""
+    return {rel: href.replace("&amp;", "&") for href, rel in PAGER_LINK.findall(page)}
+
+
+def test_empty_guestbook_invites_the_first_entry(client):
+    """With no entries, the page says so and links to the form."""
+    page = client.get("/guestbook/").get_data(as_text=True)
+    assert "No entries here yet" in page
+    assert 'href="/guestbook/new"' in page
+    assert pager_links(page) == {}
+
+
+def test_pages_walk_from_newest_to_oldest_and_back(client, entries):
+    """Older links walk down 20 at a time; newer links come back to the same pages."""
+    first = client.get("/guestbook/").get_data(as_text=True)
+    assert messages_on(first) == list(range(45, 25, -1))
+    assert set(pager_links(first)) == {"next"}
+
+    second = client.get(pager_links(first)["next"]).get_data(as_text=True)
+    assert messages_on(second) == list(range(25, 5, -1))
+    assert set(pager_links(second)) == {"prev", "next"}
+
+    last = client.get(pager_links(second)["next"]).get_data(as_text=True)
+    assert messages_on(last) == [5, 4, 3, 2, 1]
+    assert set(pager_links(last)) == {"prev"}
+
+    back = client.get(pager_links(last)["prev"]).get_data(as_text=True)
+    assert messages_on(back) == messages_on(second)
+    top = client.get(pager_links(back)["prev"]).get_data(as_text=True)
+    assert messages_on(top) == messages_on(first)
+    assert set(pager_links(top)) == {"next"}
+
+
+def test_limit_sets_the_page_size_and_the_links_keep_it(client, entries):
+    """?limit= changes the page size, and the pager carries it along."""
+    first = client.get("/guestbook/?limit=10").get_data(as_text=True)
+    assert messages_on(first) == list(range(45, 35, -1))
+    older = client.get(pager_links(first)["next"]).get_data(as_text=True)
+    assert messages_on(older) == list(range(35, 25, -1))
+
+
+def test_an_entry_added_while_paging_does_not_shift_the_pages(client, entries):
+    """Unlike OFFSET, a keyset cursor stays put when new entries arrive."""
+    first = client.get("/guestbook/").get_data(as_text=True)
+    client.post("/guestbook/new", data={"name": "Late", "message": "message 46"})
+    second = client.get(pager_links(first)["next"]).get_data(as_text=True)
+    assert messages_on(second) == list(range(25, 5, -1))
+
+
+def test_deep_pages_seek_by_key_without_offset_or_count(client, entries):
+    """A deep page is one keyset seek: WHERE id < cursor, no OFFSET to skip, no COUNT(*)."""
+    first = client.get("/guestbook/").get_data(as_text=True)
+    queries = []
+    connection = db.session.connection()
+
+    def record(_conn, _cursor, statement, parameters, *_):
+        """Keep each SELECT the page runs, with its parameters."""
+        if statement.lstrip().upper().startswith("SELECT"):
+            queries.append((statement.upper(), parameters))
+
+    event.listen(connection, "before_cursor_execute", record)
+    try:
+        client.get(pager_links(first)["next"])
+    finally:
+        event.remove(connection, "before_cursor_execute", record)
+    assert len(queries) == 1
+    sql, parameters = queries[0]
+    assert "GUESTBOOK_ENTRIES.ID <" in sql
+    assert "COUNT(" not in sql
+    # SQLite's dialect always writes "LIMIT ? OFFSET ?"; the offset must then be zero.
+    assert "OFFSET" not in sql or parameters[-1] == 0
+
+
+@pytest.mark.parametrize("limit", ["0", "-1", "101", "abc", "1.5", "99999999999999999999", ""])
+def test_a_bad_page_size_is_refused_with_400(client, limit):
+    """Negative, zero, huge or non-numeric sizes get a 400 page that gives the range."""
+    response = client.get(f"/guestbook/?limit={limit}")
+    assert response.status_code == 400
+    assert "The page size must be a whole number from 1 to 100." in response.get_data(as_text=True)
+
+
+def forged_cursor(payload, secret="not-the-app-key") -> str:
+    """A cursor signed with some key, as an attacker or a stale deploy might send."""
+    return URLSafeSerializer(secret, salt="keyset-cursor").dumps(payload)
+
+
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        "garbage",
+        "WyJvbGRlciIsIDVd",  # the right payload, unsigned
+        forged_cursor(["older", 5]),
+    ],
+)
+def test_a_malformed_or_forged_cursor_is_refused_with_400(client, cursor):
+    """A cursor the app did not sign is refused, not guessed at."""
+    response = client.get("/guestbook/", query_string={"cursor": cursor})
+    assert response.status_code == 400
+    assert "That page link is not valid" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("payload", [["sideways", 5], ["older", "5"], ["older"], "older"])
+def test_a_signed_cursor_with_a_bad_payload_is_refused(app, client, payload):
+    """Even a correctly signed cursor must hold a direction and an integer id."""
+    cursor = forged_cursor(payload, secret=app.secret_key)
+    response = client.get("/guestbook/", query_string={"cursor": cursor})
+    assert response.status_code == 400

@@ -1,0 +1,1 @@
+"""Tests of the seed pages and the name form."""

@@ -1,0 +1,66 @@
+"""The name form: validation, CSRF, and POST-redirect-GET."""
+
+import pytest
+
+from app.main.forms import NAME_MAX_LENGTH
+from tests.helpers import csrf_token
+
+
+def test_form_is_shown_with_a_labelled_field(client):
+    """GET shows the form, its label tied to its input."""
+    response = client.get("/submit")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert '<label for="name">Your name</label>' in page
+    assert 'id="name"' in page
+
+
+def test_valid_name_redirects_with_303_then_greets(client):
+    """A valid POST answers 303 to the form; the next GET shows the greeting once."""
+    response = client.post("/submit", data={"name": "  Ada  "})
+    assert response.status_code == 303
+    assert response.headers["Location"] == "/submit"
+    page = client.get("/submit").get_data(as_text=True)
+    assert "Hello, Ada! Your form passed validation." in page
+    assert "Hello, Ada!" not in client.get("/submit").get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("", "Please enter your name."),
+        ("   ", "Please enter your name."),
+        ("x" * (NAME_MAX_LENGTH + 1), f"Field cannot be longer than {NAME_MAX_LENGTH} characters."),
+    ],
+)
+def test_invalid_name_is_refused_with_400_and_a_message(client, name, message):
+    """An empty or over-long name re-shows the form with the reason, marked invalid."""
+    response = client.post("/submit", data={"name": name})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert message in page
+    assert 'aria-invalid="true"' in page
+
+
+def test_greeting_escapes_markup(client):
+    """A name with markup comes back as text in the flashed greeting."""
+    client.post("/submit", data={"name": "<b>Ada</b>"})
+    page = client.get("/submit").get_data(as_text=True)
+    assert "Hello, &lt;b&gt;Ada&lt;/b&gt;!" in page
+
+
+@pytest.mark.options(wtf_csrf_enabled=True)
+def test_post_with_a_wrong_token_is_refused(client):
+    """A forged token is refused like a missing one."""
+    client.get("/submit")
+    response = client.post("/submit", data={"name": "Ada", "csrf_token": "forged"})
+    assert response.status_code == 400
+    assert "did not come from this site" in response.get_data(as_text=True)
+
+
+@pytest.mark.options(wtf_csrf_enabled=True)
+def test_post_with_the_token_from_the_page_succeeds(client):
+    """The token read from the rendered form is accepted."""
+    token = csrf_token(client.get("/submit"))
+    response = client.post("/submit", data={"name": "Ada", "csrf_token": token})
+    assert response.status_code == 303

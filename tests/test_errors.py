@@ -1,0 +1,73 @@
+"""Error pages: the site's layout for browsers, JSON for clients that ask for it."""
+
+import pytest
+
+from tests.helpers import csrf_token
+
+
+def test_404_page_is_in_the_layout(client):
+    """An unknown address gets the 404 page with the navigation and a way home."""
+    response = client.get("/no/such/page")
+    assert response.status_code == 404
+    page = response.get_data(as_text=True)
+    assert "<h1>Not Found</h1>" in page
+    assert "There is nothing at this address" in page
+    assert 'class="site-nav"' in page
+    assert 'href="/"' in page
+
+
+def test_errors_answer_json_to_clients_that_prefer_it(client):
+    """A client that accepts only JSON gets the error as JSON, with the same status."""
+    response = client.get("/no/such/page", headers={"Accept": "application/json"})
+    assert response.status_code == 404
+    assert response.json["error"]["status"] == 404
+    assert "nothing at this address" in response.json["error"]["message"]
+
+
+def test_405_page_for_a_method_the_address_does_not_accept(client):
+    """POST to a page that only shows is refused in the layout."""
+    response = client.post("/")
+    assert response.status_code == 405
+    assert "does not accept that kind of request" in response.get_data(as_text=True)
+
+
+def test_413_page_for_a_body_over_the_limit(app, client):
+    """A body larger than MAX_CONTENT_LENGTH is refused before any view runs."""
+    too_big = "x" * (app.config["MAX_CONTENT_LENGTH"] + 1)
+    response = client.post("/submit", data={"name": too_big})
+    assert response.status_code == 413
+    assert "larger than this site accepts" in response.get_data(as_text=True)
+
+
+@pytest.mark.options(wtf_csrf_enabled=True)
+def test_csrf_failure_is_explained_in_plain_words(client):
+    """A form sent without its token gets a 400 that says what happened and what to do."""
+    response = client.post("/submit", data={"name": "Ada"})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "This form has expired or did not come from this site" in page
+    assert "CSRF" not in page
+
+
+@pytest.mark.options(wtf_csrf_enabled=True)
+def test_a_token_from_the_real_page_is_accepted(client):
+    """The token a browser reads from the form lets the same POST through."""
+    token = csrf_token(client.get("/submit"))
+    response = client.post("/submit", data={"name": "Ada", "csrf_token": token})
+    assert response.status_code == 303
+
+
+def test_500_page_when_a_view_fails(make_app):
+    """An unexpected exception becomes the 500 page in the layout, not a traceback."""
+    app = make_app(PROPAGATE_EXCEPTIONS=False)
+
+    @app.get("/boom")
+    def boom():
+        """Fail the way a bug would."""
+        raise RuntimeError("a bug")
+
+    response = app.test_client().get("/boom")
+    assert response.status_code == 500
+    page = response.get_data(as_text=True)
+    assert "Something went wrong on our side" in page
+    assert "RuntimeError" not in page
