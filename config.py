@@ -7,6 +7,9 @@ takes the environment as a mapping, so a test can hand it any environment it lik
 import os
 from collections.abc import Mapping
 
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
 # Signs sessions and CSRF tokens in development only; production refuses to start with it.
 DEVELOPMENT_SECRET_KEY = "dev-only-insecure-secret-key"  # noqa: S105 (a placeholder, by design)
 
@@ -23,6 +26,44 @@ def normalise_database_url(url: str) -> str:
     return url
 
 
+def parse_database_url(url: str) -> URL:
+    """The parsed DATABASE_URL, or a ConfigError that says what is wrong with it."""
+    try:
+        parsed = make_url(normalise_database_url(url))
+    except (ArgumentError, ValueError) as error:  # ValueError: a port that is not a number
+        raise ConfigError(
+            f"DATABASE_URL is not a valid database URL ({error}); expected for example "
+            "postgresql://user:password@host:5432/dbname or sqlite:///app.db"
+        ) from None
+    return parsed
+
+
+def whole_number(environ: Mapping[str, str], name: str, default: int) -> int:
+    """An integer setting from `environ`, or a ConfigError naming the variable."""
+    value = environ.get(name, str(default))
+    if not value.isdecimal():
+        raise ConfigError(f"{name} must be a whole number; got {value!r}")
+    return int(value)
+
+
+def engine_options(url: URL, environ: Mapping[str, str]) -> dict:
+    """Connection-pool settings for a database server; SQLite needs none of them."""
+    if url.get_backend_name() == "sqlite":
+        return {}
+    options = {
+        # Each worker process keeps this many connections open, and may open this many more
+        # under load: workers x (size + overflow) must stay below the server's max_connections.
+        "pool_size": whole_number(environ, "DB_POOL_SIZE", 5),
+        "max_overflow": whole_number(environ, "DB_MAX_OVERFLOW", 5),
+        # Test each pooled connection before use, so a database restart costs no failed request.
+        "pool_pre_ping": True,
+    }
+    statement_timeout = whole_number(environ, "DB_STATEMENT_TIMEOUT_MS", 0)
+    if statement_timeout:
+        options["connect_args"] = {"options": f"-c statement_timeout={statement_timeout}"}
+    return options
+
+
 class Config:
     """Settings shared by every environment."""
 
@@ -35,9 +76,9 @@ class Config:
     def __init__(self, environ: Mapping[str, str] = os.environ):
         """Read the settings that vary between deployments from `environ`."""
         self.SECRET_KEY = environ.get("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
-        self.SQLALCHEMY_DATABASE_URI = normalise_database_url(
-            environ.get("DATABASE_URL", self.DEFAULT_DATABASE_URL)
-        )
+        url = parse_database_url(environ.get("DATABASE_URL", self.DEFAULT_DATABASE_URL))
+        self.SQLALCHEMY_DATABASE_URI = url.render_as_string(hide_password=False)
+        self.SQLALCHEMY_ENGINE_OPTIONS = engine_options(url, environ)
 
 
 class DevelopmentConfig(Config):

@@ -1,5 +1,12 @@
 """The app object that `flask run` and `gunicorn wsgi:app` both load."""
 
-from app import create_app
+import sys
 
-app = create_app()
+from app import create_app
+from config import ConfigError
+
+try:
+    app = create_app()
+except ConfigError as error:
+    # One clear line for the operator, not a traceback through the factory.
+    sys.exit(f"Configuration error: {error}")

@@ -5,6 +5,7 @@ from logging.config import fileConfig
 
 from alembic import context
 from flask import current_app
+from sqlalchemy.exc import OperationalError
 
 config = context.config
 # Keep the app's own loggers alive: by default fileConfig() silences every existing one.
@@ -42,7 +43,14 @@ def run_migrations_online():
     """Connect to the app's database and apply the migrations."""
     configure_args = {"process_revision_directives": skip_empty_autogenerate}
     configure_args.update(migrate_state.configure_args)
-    with engine.connect() as connection:
+    try:
+        connection = engine.connect()
+    except OperationalError as error:
+        # One line naming the setting and the server, instead of the driver's traceback.
+        reason = str(error.orig).strip().splitlines()[0]
+        where = engine.url.render_as_string(hide_password=True)
+        raise SystemExit(f"Cannot reach the database in DATABASE_URL ({where}): {reason}") from None
+    with connection:
         context.configure(connection=connection, target_metadata=target_metadata, **configure_args)
         with context.begin_transaction():
             context.run_migrations()

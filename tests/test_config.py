@@ -66,3 +66,48 @@ def test_production_starts_with_a_secret_key_from_the_environment():
     settings = config_from_environment({"APP_ENV": "production", "SECRET_KEY": PRODUCTION_KEY})
     assert type(settings) is ProductionConfig
     assert settings.SECRET_KEY == PRODUCTION_KEY
+
+
+@pytest.mark.parametrize("url", ["not a url", "postgresql://db.example.com:notaport/app"])
+def test_a_malformed_database_url_is_named_in_one_clear_line(url):
+    """A broken DATABASE_URL stops start-up with a message naming the variable."""
+    with pytest.raises(ConfigError, match="DATABASE_URL is not a valid database URL"):
+        config_from_environment({"DATABASE_URL": url})
+
+
+def test_sqlite_needs_no_pool_settings():
+    """SQLite runs in-process: no pool sizing, no pre-ping."""
+    assert config_from_environment({}).SQLALCHEMY_ENGINE_OPTIONS == {}
+
+
+def test_postgresql_pool_is_sized_from_the_environment():
+    """Pool size, overflow and statement timeout come from the environment."""
+    settings = config_from_environment(
+        {
+            "DATABASE_URL": "postgresql://db/app",
+            "DB_POOL_SIZE": "3",
+            "DB_MAX_OVERFLOW": "2",
+            "DB_STATEMENT_TIMEOUT_MS": "5000",
+        }
+    )
+    assert settings.SQLALCHEMY_ENGINE_OPTIONS == {
+        "pool_size": 3,
+        "max_overflow": 2,
+        "pool_pre_ping": True,
+        "connect_args": {"options": "-c statement_timeout=5000"},
+    }
+
+
+def test_postgresql_defaults_check_connections_and_set_no_timeout():
+    """Without settings: 5 + 5 connections per process, pre-ping on, no statement timeout."""
+    options = config_from_environment(
+        {"DATABASE_URL": "postgres://db/app"}
+    ).SQLALCHEMY_ENGINE_OPTIONS
+    assert options == {"pool_size": 5, "max_overflow": 5, "pool_pre_ping": True}
+
+
+@pytest.mark.parametrize("value", ["-1", "five", ""])
+def test_a_pool_setting_that_is_not_a_whole_number_is_named(value):
+    """A bad number stops start-up with the variable's name."""
+    with pytest.raises(ConfigError, match="DB_POOL_SIZE must be a whole number"):
+        config_from_environment({"DATABASE_URL": "postgresql://db/app", "DB_POOL_SIZE": value})
