@@ -1,0 +1,108 @@
+"""Several stateless app servers on one database, as the kit runs once it outgrows a machine.
+
+Two gunicorn servers share a SECRET_KEY and a database (PostgreSQL when the suite runs
+with TEST_DATABASE_URL). Nothing lives in a process: a visitor can land on either server.
+"""
+
+import os
+import secrets
+import threading
+import time
+from collections import Counter
+
+import flask_migrate
+import pytest
+from sqlalchemy import func, select
+
+from app.extensions import db
+from app.guestbook.models import GuestbookEntry
+from tests.helpers import CSRF_INPUT
+from tests.live import Browser, gunicorn_server
+
+WRITERS = 16
+WRITE_SECONDS = 4
+
+
+@pytest.fixture(scope="module")
+def cluster(make_app, tmp_path_factory):
+    """Two gunicorn servers (2 workers each) on one migrated database; yields (app, a, b)."""
+    app = make_app()
+    with app.app_context():
+        flask_migrate.upgrade()
+    environ = {
+        **os.environ,
+        "APP_ENV": "production",
+        "SECRET_KEY": secrets.token_hex(32),
+        "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
+    }
+    logs = tmp_path_factory.mktemp("gunicorn")
+    with (
+        gunicorn_server(environ, logs / "a.log") as server_a,
+        gunicorn_server(environ, logs / "b.log") as server_b,
+    ):
+        yield app, server_a, server_b
+
+
+def entry_count(app) -> int:
+    """Rows in the guestbook, read through a connection of its own."""
+    with app.app_context(), db.engine.connect() as connection:
+        return connection.scalar(select(func.count()).select_from(GuestbookEntry))
+
+
+def token_from(browser: Browser, url: str) -> str:
+    """The CSRF token of the form at `url`, read from the page as a browser would."""
+    return CSRF_INPUT.search(browser.get(url).text).group(1)
+
+
+def test_a_session_and_csrf_token_from_one_server_work_on_the_other(cluster):
+    """Token and session cookie from A are accepted by B; B shows the flash A set."""
+    _, server_a, server_b = cluster
+    browser = Browser()
+    token = token_from(browser, f"{server_a}/submit")
+    answer = browser.post(f"{server_b}/submit", {"name": "Ada", "csrf_token": token})
+    assert answer.status == 303
+    browser.post(f"{server_a}/submit", {"name": "Grace", "csrf_token": token})
+    assert "Hello, Grace!" in browser.get(f"{server_b}/submit").text
+
+
+def test_an_entry_written_through_one_server_is_listed_by_the_other_at_once(cluster):
+    """No cache in a process: B lists what A committed a moment ago."""
+    _, server_a, server_b = cluster
+    browser = Browser()
+    token = token_from(browser, f"{server_a}/guestbook/new")
+    form = {"name": "Ada", "message": "written through A", "csrf_token": token}
+    assert browser.post(f"{server_a}/guestbook/new", form).status == 303
+    assert "written through A" in Browser().get(f"{server_b}/guestbook/").text
+
+
+def test_concurrent_writers_on_both_servers_lose_nothing(cluster):
+    """16 writers split over both servers for a bounded time: no 5xx, every 303 is a row."""
+    app, server_a, server_b = cluster
+    before = entry_count(app)
+    statuses = Counter()
+    lock = threading.Lock()
+    deadline = time.monotonic() + WRITE_SECONDS
+
+    def write(server: str, writer: int) -> None:
+        """Sign the guestbook through `server` until the deadline, counting each answer."""
+        browser = Browser()
+        token = token_from(browser, f"{server}/guestbook/new")
+        sent = 0
+        while time.monotonic() < deadline:
+            sent += 1
+            form = {"name": f"writer {writer}", "message": f"entry {sent}", "csrf_token": token}
+            status = browser.post(f"{server}/guestbook/new", form).status
+            with lock:
+                statuses[status] += 1
+
+    threads = [
+        threading.Thread(target=write, args=(server_a if n % 2 else server_b, n))
+        for n in range(WRITERS)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=WRITE_SECONDS + 60)
+    assert not any(thread.is_alive() for thread in threads)
+    assert set(statuses) == {303}, f"every write should succeed, got {dict(statuses)}"
+    assert entry_count(app) - before == statuses[303]
