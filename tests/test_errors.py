@@ -10,7 +10,7 @@ def test_404_page_is_in_the_layout(client):
     response = client.get("/no/such/page")
     assert response.status_code == 404
     page = response.get_data(as_text=True)
-    assert "<h1>Not Found</h1>" in page
+    assert "Not Found</h1>" in page
     assert "There is nothing at this address" in page
     assert 'class="site-nav"' in page
     assert 'href="/"' in page
