@@ -6,12 +6,17 @@ takes the environment as a mapping, so a test can hand it any environment it lik
 
 import os
 from collections.abc import Mapping
+from datetime import timedelta
 
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 # Signs sessions and CSRF tokens in development only; production refuses to start with it.
 DEVELOPMENT_SECRET_KEY = "dev-only-insecure-secret-key"  # noqa: S105 (a placeholder, by design)
+# secrets.token_hex(32) gives 64 characters; anything under 32 is too short to be random bytes.
+MIN_SECRET_KEY_LENGTH = 32
+# The X-Forwarded-* headers ProxyFix can trust, each set by a PROXY_FIX_<NAME> hop count.
+PROXY_HEADERS = ("x_for", "x_proto", "x_host", "x_port", "x_prefix")
 
 
 class ConfigError(RuntimeError):
@@ -46,6 +51,11 @@ def whole_number(environ: Mapping[str, str], name: str, default: int) -> int:
     return int(value)
 
 
+def word_list(environ: Mapping[str, str], name: str) -> list[str]:
+    """A comma-separated setting as a list, without blanks."""
+    return [word.strip() for word in environ.get(name, "").split(",") if word.strip()]
+
+
 def engine_options(url: URL, environ: Mapping[str, str]) -> dict:
     """Connection-pool settings for a database server; SQLite needs none of them."""
     if url.get_backend_name() == "sqlite":
@@ -69,13 +79,29 @@ class Config:
 
     # A relative SQLite path resolves inside the instance folder (Flask-SQLAlchemy).
     DEFAULT_DATABASE_URL = "sqlite:///app.db"
-    # Requests larger than this get the 413 page before a view runs.
-    MAX_CONTENT_LENGTH = 1024 * 1024
     GUESTBOOK_PAGE_SIZE = 20
+    # Requests over these limits get the 413 page before a view runs: the whole body, any
+    # one form field held in memory, and the number of fields.
+    MAX_CONTENT_LENGTH = 1024 * 1024
+    MAX_FORM_MEMORY_SIZE = 64 * 1024
+    MAX_FORM_PARTS = 50
+    # Flask checks every session cookie's age against this, permanent or not.
+    PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False
+    STRICT_TRANSPORT_SECURITY = None
 
     def __init__(self, environ: Mapping[str, str] = os.environ):
         """Read the settings that vary between deployments from `environ`."""
         self.SECRET_KEY = environ.get("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
+        # Old keys, still accepted for sessions and page links while a new key rolls out.
+        self.SECRET_KEY_FALLBACKS = word_list(environ, "SECRET_KEY_FALLBACKS")
+        self.PROXY_FIX = {
+            header: hops
+            for header in PROXY_HEADERS
+            if (hops := whole_number(environ, f"PROXY_FIX_{header.upper()}", 0))
+        }
         url = parse_database_url(environ.get("DATABASE_URL", self.DEFAULT_DATABASE_URL))
         self.SQLALCHEMY_DATABASE_URI = url.render_as_string(hide_password=False)
         self.SQLALCHEMY_ENGINE_OPTIONS = engine_options(url, environ)
@@ -93,16 +119,25 @@ class TestingConfig(Config):
 
 
 class ProductionConfig(Config):
-    """For real traffic: a secret key must come from the environment."""
+    """For real traffic over HTTPS: a real secret key, secure cookies, HSTS."""
+
+    SESSION_COOKIE_SECURE = True
+    STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains"
 
     def __init__(self, environ: Mapping[str, str] = os.environ):
-        """Refuse to start with the development secret key."""
+        """Refuse to start without a strong secret key; read the hosts to answer for."""
         super().__init__(environ)
-        if self.SECRET_KEY == DEVELOPMENT_SECRET_KEY:
+        if (
+            self.SECRET_KEY == DEVELOPMENT_SECRET_KEY
+            or len(self.SECRET_KEY) < MIN_SECRET_KEY_LENGTH
+        ):
             raise ConfigError(
-                "SECRET_KEY must be set in production; generate one with: "
+                f"SECRET_KEY must be set in production to at least {MIN_SECRET_KEY_LENGTH} "
+                "random characters; generate one with: "
                 'python -c "import secrets; print(secrets.token_hex(32))"'
             )
+        # Requests for any other Host header get a 400, so links built from it can't be spoofed.
+        self.TRUSTED_HOSTS = word_list(environ, "TRUSTED_HOSTS") or None
 
 
 CONFIGS = {

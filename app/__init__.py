@@ -9,6 +9,8 @@ from app.extensions import init_extensions
 from app.guestbook import bp as guestbook_bp
 from app.health import bp as health_bp
 from app.main import bp as main_bp
+from app.request_log import init_request_log
+from app.security import init_security
 from config import config_from_environment
 
 # Templates and static files sit at the top of the repository, beside app/.
@@ -23,6 +25,8 @@ def create_app(config: object | None = None) -> Flask:
         static_folder=PROJECT_ROOT / "static",
     )
     app.config.from_object(config or config_from_environment())
+    init_request_log(app)  # first, so even requests that CSRF or size limits stop are logged
+    init_security(app)
     init_extensions(app)
     register_blueprints(app)
     register_error_handlers(app)

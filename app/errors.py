@@ -1,8 +1,14 @@
 """Error pages: HTML in the site's layout for browsers, JSON for clients that ask for it."""
 
-from flask import Flask, render_template, request
+from flask import Flask, current_app, render_template, request
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from sqlalchemy.exc import DBAPIError
+from werkzeug.exceptions import (
+    HTTPException,
+    InternalServerError,
+    SecurityError,
+    ServiceUnavailable,
+)
 
 # Werkzeug's descriptions are written for developers; these are written for visitors.
 PLAIN_MESSAGES = {
@@ -12,6 +18,14 @@ PLAIN_MESSAGES = {
     413: "What you sent is larger than this site accepts. Send something smaller.",
     500: "Something went wrong on our side. It has been logged; please try again shortly.",
 }
+DATABASE_DOWN_MESSAGE = (
+    "The site cannot reach its database right now. Please try again in a minute."
+)
+NOT_MIGRATED_MESSAGE = (
+    "The database has not been set up for this version of the site: run `flask db upgrade`."
+)
+# PostgreSQL's code for "undefined table"; SQLite only says so in words.
+UNDEFINED_TABLE = "42P01"
 CSRF_MESSAGE = (
     "This form has expired or did not come from this site, so it was not sent. "
     "Go back, reload the page and submit it again."
@@ -21,6 +35,7 @@ CSRF_MESSAGE = (
 def register_error_handlers(app: Flask) -> None:
     """Answer every HTTP error, and every unexpected exception, with `render_error`."""
     app.register_error_handler(HTTPException, render_error)
+    app.register_error_handler(DBAPIError, render_database_error)
 
 
 def wants_json() -> bool:
@@ -41,6 +56,22 @@ def error_message(error: HTTPException) -> str:
 def render_error(error: HTTPException):
     """Render `error` as JSON or as the error page, with its own status code."""
     message = error_message(error)
+    if isinstance(error, SecurityError):
+        # An untrusted Host header: no link to this site can be built for it, so no layout.
+        return message, error.code, {"Content-Type": "text/plain; charset=utf-8"}
     if wants_json():
         return {"error": {"status": error.code, "message": message}}, error.code
     return render_template("errors/error.html", error=error, message=message), error.code
+
+
+def render_database_error(error: DBAPIError):
+    """503 while the database is down or behind the code; any other database error is a bug."""
+    current_app.logger.error("Database error: %s", error.orig, exc_info=error)
+    if getattr(error.orig, "sqlstate", None) == UNDEFINED_TABLE or "no such table" in str(
+        error.orig
+    ):
+        return render_error(ServiceUnavailable(NOT_MIGRATED_MESSAGE))
+    # No statement: the connection itself failed. Invalidated: it broke mid-statement.
+    if error.statement is None or error.connection_invalidated:
+        return render_error(ServiceUnavailable(DATABASE_DOWN_MESSAGE))
+    return render_error(InternalServerError())

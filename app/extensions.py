@@ -6,6 +6,7 @@ from flask import Flask
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
+from sqlalchemy import event
 
 from app.models import Base
 
@@ -18,5 +19,16 @@ csrf = CSRFProtect()
 def init_extensions(app: Flask) -> None:
     """Bind each extension to `app`, reading its settings from `app.config`."""
     db.init_app(app)
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            event.listen(db.engine, "connect", use_write_ahead_log)
     migrate.init_app(app, db)
     csrf.init_app(app)
+
+
+def use_write_ahead_log(dbapi_connection, _connection_record) -> None:
+    """Let SQLite readers work while a writer commits, as several server processes need.
+
+    sqlite3 already waits up to 5 seconds for a lock (its busy timeout) before it fails.
+    """
+    dbapi_connection.execute("PRAGMA journal_mode=WAL")

@@ -43,8 +43,12 @@ def parse_limit(value: str | None, default: int) -> int:
 
 
 def _serializer() -> URLSafeSerializer:
-    """Signs cursors with the app's secret key, salted so no other token passes as one."""
-    return URLSafeSerializer(current_app.secret_key, salt="keyset-cursor")
+    """Signs cursors with the app's secret key, salted so no other token passes as one.
+
+    Keys in SECRET_KEY_FALLBACKS still verify, so page links survive a key rotation.
+    """
+    keys = [*current_app.config["SECRET_KEY_FALLBACKS"], current_app.secret_key]
+    return URLSafeSerializer(keys, salt="keyset-cursor")
 
 
 def encode_cursor(direction: str, key: int) -> str:

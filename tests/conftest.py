@@ -15,16 +15,18 @@ import flask_migrate
 import pytest
 from flask import Flask
 from sqlalchemy import create_engine, event, make_url
+from sqlalchemy.exc import OperationalError
 
 from app import create_app
 from app.extensions import db
 from config import TestingConfig, normalise_database_url
 
+LOCAL_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
+
 
 @contextmanager
-def throwaway_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Yield the URL of a new, empty database, and drop it afterwards."""
-    server_url = os.environ.get("TEST_DATABASE_URL")
+def throwaway_database(tmp_path_factory, server_url: str | None) -> Iterator[str]:
+    """Yield the URL of a new, empty database on `server_url` (None: SQLite); drop it after."""
     if not server_url:
         yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
         return
@@ -42,14 +44,42 @@ def throwaway_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str
 
 
 @pytest.fixture(scope="session")
-def make_app(tmp_path_factory) -> Iterator[Callable[..., Flask]]:
+def make_database(tmp_path_factory) -> Iterator[Callable[..., str]]:
+    """A factory of new databases, on the suite's engine unless told otherwise."""
+    with ExitStack() as stack:
+
+        def create(server_url: str | None = os.environ.get("TEST_DATABASE_URL")) -> str:
+            """Create an empty database on `server_url` and return its URL."""
+            return stack.enter_context(throwaway_database(tmp_path_factory, server_url))
+
+        yield create
+
+
+@pytest.fixture(scope="session")
+def postgres_server_url() -> str:
+    """A PostgreSQL server, for the few tests that need a network database on either leg."""
+    url = os.environ.get("TEST_DATABASE_URL") or LOCAL_POSTGRES_URL
+    engine = create_engine(normalise_database_url(url))
+    try:
+        engine.connect().close()
+    except OperationalError:
+        message = f"needs PostgreSQL at {url}: start it, or point TEST_DATABASE_URL at one"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    finally:
+        engine.dispose()
+    return url
+
+
+@pytest.fixture(scope="session")
+def make_app(make_database) -> Iterator[Callable[..., Flask]]:
     """A factory of apps, each on its own new database, all closed at the end of the run."""
     with ExitStack() as stack:
 
-        def build(**overrides) -> Flask:
-            """Create an app on a fresh database, with `overrides` applied to its config."""
-            url = stack.enter_context(throwaway_database(tmp_path_factory))
-            config = TestingConfig({"DATABASE_URL": url})
+        def build(database_url: str | None = None, **overrides) -> Flask:
+            """Create an app on `database_url` (default: a new database), with `overrides`."""
+            config = TestingConfig({"DATABASE_URL": database_url or make_database()})
             vars(config).update(overrides)
             new_app = create_app(config)
             stack.callback(dispose_engines, new_app)

@@ -1,15 +1,17 @@
 """Real servers for the tests that need them: gunicorn processes and a small HTTP client."""
 
+import contextlib
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.cookiejar import CookieJar
+from http.cookiejar import CookieJar, DefaultCookiePolicy
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -81,8 +83,10 @@ class Browser:
 
     def __init__(self):
         """Start with an empty cookie jar."""
+        # Like Chromium, send Secure cookies (production sets them) to http://127.0.0.1 too.
+        jar = CookieJar(DefaultCookiePolicy(secure_protocols=("https", "wss", "http")))
         self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(CookieJar()), NoRedirects()
+            urllib.request.HTTPCookieProcessor(jar), NoRedirects()
         )
 
     def get(self, url: str) -> Response:
@@ -104,3 +108,52 @@ class Browser:
                 return Response(error.code, dict(error.headers), error.read().decode())
         except (urllib.error.URLError, ConnectionError):
             return Response(0, {}, "")
+
+
+class TcpProxy:
+    """A TCP relay between the app and its database that a test can cut and restore."""
+
+    def __init__(self, target_host: str, target_port: int):
+        """Relay connections from a free local port to target_host:target_port."""
+        self.target = (target_host, target_port)
+        self.port = free_port()
+        self.connections: list[socket.socket] = []
+        self.listener: socket.socket | None = None
+        self.restore()
+
+    def restore(self) -> None:
+        """Accept connections again, on the same port."""
+        self.listener = socket.create_server(("127.0.0.1", self.port))
+        threading.Thread(target=self._accept, args=(self.listener,), daemon=True).start()
+
+    def cut(self) -> None:
+        """Drop every open connection and refuse new ones, like a database that went away."""
+        # shutdown() first: on Linux, close() alone does not wake a thread blocked on the socket.
+        for sock in [self.listener, *self.connections]:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+            sock.close()
+        self.connections.clear()
+
+    def _accept(self, listener: socket.socket) -> None:
+        """Pair each client with a connection to the target until the listener closes."""
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return
+            upstream = socket.create_connection(self.target)
+            self.connections += [client, upstream]
+            for source, sink in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
+
+    @staticmethod
+    def _pump(source: socket.socket, sink: socket.socket) -> None:
+        """Copy bytes one way until either side closes."""
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            sink.close()

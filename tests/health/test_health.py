@@ -29,7 +29,7 @@ def test_readyz_is_503_when_migrations_are_missing(client):
 
 def test_readyz_is_503_when_the_database_does_not_answer(make_app, tmp_path):
     """An unreachable database makes the instance not ready, without an error page."""
-    app = make_app(SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path}/missing-dir/app.db")
+    app = make_app(database_url=f"sqlite:///{tmp_path}/missing-dir/app.db")
     response = app.test_client().get("/readyz")
     assert response.status_code == 503
     assert response.json["reason"] == "the database does not answer"

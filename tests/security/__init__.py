@@ -1,0 +1,1 @@
+"""Secure and reliable by default: one module per item of the checklist."""

@@ -1,0 +1,76 @@
+"""Limits: request size, form size, host names and proxy headers."""
+
+import pytest
+from flask import request
+
+from app import create_app
+from config import ProductionConfig
+
+
+def test_a_body_over_max_content_length_gets_413(app, client):
+    """More than 1 MiB is refused before any view runs."""
+    response = client.post("/submit", data={"name": "x" * (app.config["MAX_CONTENT_LENGTH"] + 1)})
+    assert response.status_code == 413
+    assert "larger than this site accepts" in response.get_data(as_text=True)
+
+
+def test_one_form_field_over_max_form_memory_size_gets_413(app, client):
+    """A single field larger than MAX_FORM_MEMORY_SIZE is refused, even in a small body."""
+    big_field = "x" * (app.config["MAX_FORM_MEMORY_SIZE"] + 1)
+    assert len(big_field) < app.config["MAX_CONTENT_LENGTH"]
+    response = client.post(
+        "/guestbook/new", data={"message": big_field}, content_type="multipart/form-data"
+    )
+    assert response.status_code == 413
+
+
+def test_too_many_form_fields_get_413(app, client):
+    """More parts than MAX_FORM_PARTS are refused: parsing thousands costs CPU."""
+    fields = {f"field{n}": "x" for n in range(app.config["MAX_FORM_PARTS"] + 1)}
+    response = client.post("/submit", data=fields, content_type="multipart/form-data")
+    assert response.status_code == 413
+
+
+@pytest.fixture
+def production_app(tmp_path, request):
+    """A production app with the environment given by the test's parameter."""
+    environ = {"SECRET_KEY": "p" * 64, "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.db'}"}
+    return create_app(ProductionConfig({**environ, **request.param}))
+
+
+@pytest.mark.parametrize(
+    "production_app", [{"TRUSTED_HOSTS": "example.com, www.example.com"}], indirect=True
+)
+def test_production_answers_only_for_trusted_hosts(production_app):
+    """TRUSTED_HOSTS from the environment: any other Host header gets a plain 400."""
+    client = production_app.test_client()
+    assert client.get("/", base_url="https://www.example.com").status_code == 200
+    response = client.get("/", base_url="https://attacker.example")
+    assert response.status_code == 400
+    assert response.get_data(as_text=True) == "Host 'attacker.example' is not trusted."
+
+
+@pytest.mark.parametrize("production_app", [{}], indirect=True)
+def test_all_hosts_are_answered_when_none_are_configured(production_app):
+    """Without TRUSTED_HOSTS, the host check is left to the proxy in front."""
+    assert production_app.config["TRUSTED_HOSTS"] is None
+    assert production_app.test_client().get("/", base_url="https://any.example").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("production_app", "remote_addr"),
+    [({}, "127.0.0.1"), ({"PROXY_FIX_X_FOR": "1"}, "203.0.113.7")],
+    indirect=["production_app"],
+)
+def test_forwarded_headers_are_believed_only_when_configured(production_app, remote_addr):
+    """ProxyFix is applied only with PROXY_FIX_* hop counts; otherwise a client can't spoof."""
+
+    @production_app.get("/whoami")
+    def whoami():
+        """Show the client address the app believes."""
+        return request.remote_addr
+
+    response = production_app.test_client().get(
+        "/whoami", headers={"X-Forwarded-For": "203.0.113.7"}
+    )
+    assert response.get_data(as_text=True) == remote_addr
