@@ -12,7 +12,8 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 # Signs sessions and CSRF tokens in development only; production refuses to start with it.
-DEVELOPMENT_SECRET_KEY = "dev-only-insecure-secret-key"  # noqa: S105 (a placeholder, by design)
+# A placeholder by design, so both linters are told it is not a real secret.
+DEVELOPMENT_SECRET_KEY = "dev-only-insecure-secret-key"  # noqa: S105  # nosec B105
 # secrets.token_hex(32) gives 64 characters; anything under 32 is too short to be random bytes.
 MIN_SECRET_KEY_LENGTH = 32
 # The X-Forwarded-* headers ProxyFix can trust, each set by a PROXY_FIX_<NAME> hop count.
