@@ -4,6 +4,7 @@ from pathlib import Path
 
 from flask import Flask
 
+from app.api import bp as api_bp
 from app.errors import register_error_handlers
 from app.extensions import init_extensions
 from app.guestbook import bp as guestbook_bp
@@ -38,3 +39,4 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(main_bp)
     app.register_blueprint(health_bp)
     app.register_blueprint(guestbook_bp, url_prefix="/guestbook")
+    app.register_blueprint(api_bp, url_prefix="/api/v1")

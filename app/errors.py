@@ -39,7 +39,9 @@ def register_error_handlers(app: Flask) -> None:
 
 
 def wants_json() -> bool:
-    """True when the client prefers JSON to HTML (API clients, health checkers)."""
+    """True for the API's addresses, and for clients that prefer JSON to HTML."""
+    if request.path.startswith("/api/"):
+        return True
     best = request.accept_mimetypes.best_match(["text/html", "application/json"])
     return best == "application/json"
 
@@ -56,12 +58,17 @@ def error_message(error: HTTPException) -> str:
 def render_error(error: HTTPException):
     """Render `error` as JSON or as the error page, with its own status code."""
     message = error_message(error)
+    # Keep the headers the status needs: Allow on a 405, WWW-Authenticate on a 401.
+    headers = {name: value for name, value in error.get_headers() if name != "Content-Type"}
     if isinstance(error, SecurityError):
         # An untrusted Host header: no link to this site can be built for it, so no layout.
         return message, error.code, {"Content-Type": "text/plain; charset=utf-8"}
     if wants_json():
-        return {"error": {"status": error.code, "message": message}}, error.code
-    return render_template("errors/error.html", error=error, message=message), error.code
+        fields = getattr(error, "fields", {})
+        body = {"error": {"status": error.code, "message": message, "fields": fields}}
+        return body, error.code, headers
+    page = render_template("errors/error.html", error=error, message=message)
+    return page, error.code, headers
 
 
 def render_database_error(error: DBAPIError):

@@ -1,6 +1,8 @@
 """Small helpers shared by the kit's forms."""
 
 from flask_wtf import FlaskForm
+from wtforms import Field
+from wtforms.validators import ValidationError
 
 
 def strip_whitespace(value: str | None) -> str | None:
@@ -11,3 +13,14 @@ def strip_whitespace(value: str | None) -> str | None:
 def form_status(form: FlaskForm) -> int:
     """200 for a form shown fresh, 400 for a submission that failed validation."""
     return 400 if form.is_submitted() else 200
+
+
+def storable_text(_form: FlaskForm, field: Field) -> None:
+    """Refuse what a database cannot store: NUL characters (PostgreSQL) and lone surrogates."""
+    text = field.data or ""
+    if "\x00" in text:
+        raise ValidationError("Remove the invisible NUL character.")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError("Use only valid Unicode characters.") from None

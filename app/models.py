@@ -1,5 +1,7 @@
 """The declarative base every model inherits, with names for every constraint."""
 
+from datetime import UTC, datetime
+
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
@@ -17,3 +19,13 @@ class Base(DeclarativeBase):
     """Base class of all models; the metadata must live here, not on SQLAlchemy()."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def utc_now() -> datetime:
+    """The current time in UTC; pass the function as a default, so each row gets its own."""
+    return datetime.now(UTC)
+
+
+def as_utc(moment: datetime) -> datetime:
+    """`moment` in UTC. SQLite hands back naive times, which the app always writes in UTC."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

@@ -8,7 +8,7 @@ guessed at.
 
 from dataclasses import dataclass
 
-from flask import current_app
+from flask import abort, current_app, request
 from itsdangerous import BadData, URLSafeSerializer
 from sqlalchemy import Select
 from sqlalchemy.orm import InstrumentedAttribute
@@ -26,9 +26,10 @@ class InvalidPageRequest(ValueError):
 
 @dataclass(frozen=True)
 class Page:
-    """One page of rows and the cursors that lead to its neighbours (None at either end)."""
+    """One page of rows, its size, and the cursors to its neighbours (None at either end)."""
 
     items: list
+    limit: int
     older_cursor: str | None
     newer_cursor: str | None
 
@@ -86,6 +87,7 @@ def paginate(statement: Select, key: InstrumentedAttribute, cursor: str | None, 
     reached_newest = boundary is None or (direction == NEWER and not has_more)
     return Page(
         items=rows,
+        limit=limit,
         older_cursor=None if reached_oldest or not rows else _cursor(OLDER, rows[-1], key),
         newer_cursor=None if reached_newest or not rows else _cursor(NEWER, rows[0], key),
     )
@@ -94,3 +96,12 @@ def paginate(statement: Select, key: InstrumentedAttribute, cursor: str | None, 
 def _cursor(direction: str, row: object, key: InstrumentedAttribute) -> str:
     """The cursor that continues from `row` in `direction`."""
     return encode_cursor(direction, getattr(row, key.key))
+
+
+def paginate_request(statement: Select, key: InstrumentedAttribute, default_limit: int) -> Page:
+    """The page that the request's `cursor` and `limit` ask for; 400 if either is not valid."""
+    try:
+        limit = parse_limit(request.args.get("limit"), default_limit)
+        return paginate(statement, key, request.args.get("cursor"), limit)
+    except InvalidPageRequest as error:
+        abort(400, str(error))

@@ -7,40 +7,21 @@ never touch development data.
 """
 
 import os
-import secrets
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 
 import flask_migrate
 import pytest
 from flask import Flask
-from sqlalchemy import create_engine, event, make_url
+from sqlalchemy import create_engine, event
 from sqlalchemy.exc import OperationalError
 
 from app import create_app
 from app.extensions import db
 from config import TestingConfig, normalise_database_url
+from tests.databases import throwaway_database
 
 LOCAL_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
-
-
-@contextmanager
-def throwaway_database(tmp_path_factory, server_url: str | None) -> Iterator[str]:
-    """Yield the URL of a new, empty database on `server_url` (None: SQLite); drop it after."""
-    if not server_url:
-        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
-        return
-    server = make_url(normalise_database_url(server_url))
-    name = f"kit_test_{secrets.token_hex(6)}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    try:
-        yield server.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.exec_driver_sql(f'DROP DATABASE "{name}" WITH (FORCE)')
-        admin.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -50,7 +31,8 @@ def make_database(tmp_path_factory) -> Iterator[Callable[..., str]]:
 
         def create(server_url: str | None = os.environ.get("TEST_DATABASE_URL")) -> str:
             """Create an empty database on `server_url` and return its URL."""
-            return stack.enter_context(throwaway_database(tmp_path_factory, server_url))
+            sqlite_dir = tmp_path_factory.mktemp("db")
+            return stack.enter_context(throwaway_database(server_url, sqlite_dir))
 
         yield create
 

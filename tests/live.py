@@ -1,6 +1,8 @@
 """Real servers for the tests that need them: gunicorn processes and a small HTTP client."""
 
 import contextlib
+import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -16,6 +18,16 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 START_TIMEOUT_SECONDS = 30
+
+
+def production_environ(database_url: str) -> dict[str, str]:
+    """The environment of a production server on `database_url`, with a new secret key."""
+    return {
+        **os.environ,
+        "APP_ENV": "production",
+        "SECRET_KEY": secrets.token_hex(32),
+        "DATABASE_URL": database_url,
+    }
 
 
 def free_port() -> int:

@@ -4,8 +4,6 @@ Two gunicorn servers share a SECRET_KEY and a database (PostgreSQL when the suit
 with TEST_DATABASE_URL). Nothing lives in a process: a visitor can land on either server.
 """
 
-import os
-import secrets
 import threading
 import time
 from collections import Counter
@@ -17,7 +15,7 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.guestbook.models import GuestbookEntry
 from tests.helpers import CSRF_INPUT
-from tests.live import Browser, gunicorn_server
+from tests.live import Browser, gunicorn_server, production_environ
 
 WRITERS = 16
 WRITE_SECONDS = 4
@@ -29,12 +27,7 @@ def cluster(make_app, tmp_path_factory):
     app = make_app()
     with app.app_context():
         flask_migrate.upgrade()
-    environ = {
-        **os.environ,
-        "APP_ENV": "production",
-        "SECRET_KEY": secrets.token_hex(32),
-        "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
-    }
+    environ = production_environ(app.config["SQLALCHEMY_DATABASE_URI"])  # one key for both
     logs = tmp_path_factory.mktemp("gunicorn")
     with (
         gunicorn_server(environ, logs / "a.log") as server_a,

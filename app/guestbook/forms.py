@@ -4,7 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from app.forms import strip_whitespace
+from app.forms import storable_text, strip_whitespace
 from app.guestbook.models import MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH
 
 
@@ -13,12 +13,20 @@ class EntryForm(FlaskForm):
 
     name = StringField(
         "Name",
-        validators=[DataRequired("Please enter your name."), Length(max=NAME_MAX_LENGTH)],
+        validators=[
+            DataRequired("Please enter your name."),
+            Length(max=NAME_MAX_LENGTH),
+            storable_text,
+        ],
         filters=[strip_whitespace],
     )
     message = TextAreaField(
         "Message",
-        validators=[DataRequired("Please write a message."), Length(max=MESSAGE_MAX_LENGTH)],
+        validators=[
+            DataRequired("Please write a message."),
+            Length(max=MESSAGE_MAX_LENGTH),
+            storable_text,
+        ],
         filters=[strip_whitespace],
     )
 

@@ -1,19 +1,18 @@
 """The guestbook's table."""
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import DateTime, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
+from app.models import utc_now
 
 NAME_MAX_LENGTH = 80
 MESSAGE_MAX_LENGTH = 500
-
-
-def utc_now() -> datetime:
-    """The current time in UTC; passed as a callable so each row gets its own."""
-    return datetime.now(UTC)
+# The largest id an INTEGER column holds on PostgreSQL; routes answer 404 above it, where the
+# database would raise "out of range".
+MAX_ENTRY_ID = 2**31 - 1
 
 
 class GuestbookEntry(db.Model):

@@ -1,29 +1,27 @@
 """Views of the guestbook: list, sign, show, edit, delete."""
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, url_for
 from sqlalchemy import select
 
 from app.extensions import db
 from app.forms import form_status
 from app.guestbook.forms import DeleteForm, EntryForm
-from app.guestbook.models import GuestbookEntry
-from app.pagination import InvalidPageRequest, paginate, parse_limit
+from app.guestbook.models import MAX_ENTRY_ID, GuestbookEntry
+from app.pagination import paginate_request
 
 # cli_group=None puts the blueprint's commands at the top level: `flask seed`.
 bp = Blueprint("guestbook", __name__, cli_group=None)
+# Ids the column can hold; larger ones answer 404 rather than a database "out of range" error.
+ENTRY_ID_RULE = f"<int(min=1, max={MAX_ENTRY_ID}):entry_id>"
 
 
 @bp.get("/")
 def list_entries():
     """Newest entries first, one keyset page at a time."""
-    try:
-        limit = parse_limit(request.args.get("limit"), current_app.config["GUESTBOOK_PAGE_SIZE"])
-        page = paginate(
-            select(GuestbookEntry), GuestbookEntry.id, request.args.get("cursor"), limit
-        )
-    except InvalidPageRequest as error:
-        abort(400, str(error))
-    return render_template("guestbook/list.html", page=page, limit=limit)
+    page = paginate_request(
+        select(GuestbookEntry), GuestbookEntry.id, current_app.config["GUESTBOOK_PAGE_SIZE"]
+    )
+    return render_template("guestbook/list.html", page=page)
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -38,14 +36,14 @@ def create_entry():
     return render_entry_form(form, title="Sign the guestbook")
 
 
-@bp.get("/<int:entry_id>")
+@bp.get(f"/{ENTRY_ID_RULE}")
 def show_entry(entry_id: int):
     """One entry, with the buttons to edit or delete it."""
     entry = db.get_or_404(GuestbookEntry, entry_id)
     return render_template("guestbook/detail.html", entry=entry, delete_form=DeleteForm())
 
 
-@bp.route("/<int:entry_id>/edit", methods=["GET", "POST"])
+@bp.route(f"/{ENTRY_ID_RULE}/edit", methods=["GET", "POST"])
 def edit_entry(entry_id: int):
     """Change an entry's name or message."""
     entry = db.get_or_404(GuestbookEntry, entry_id)
@@ -58,7 +56,7 @@ def edit_entry(entry_id: int):
     return render_entry_form(form, title="Edit entry", entry=entry)
 
 
-@bp.post("/<int:entry_id>/delete")
+@bp.post(f"/{ENTRY_ID_RULE}/delete")
 def delete_entry(entry_id: int):
     """Delete an entry; only ever by POST, which CSRF protection covers."""
     entry = db.get_or_404(GuestbookEntry, entry_id)

@@ -86,3 +86,11 @@ def test_signing_with_the_token_from_the_page_saves_the_entry(client):
     data = {"name": "Ada", "message": "Hi", "csrf_token": token}
     assert client.post("/guestbook/new", data=data).status_code == 303
     assert count_entries() == 1
+
+
+def test_text_a_database_cannot_store_is_refused(client):
+    """A NUL character (PostgreSQL rejects it) gets a message, not a database error."""
+    response = client.post("/guestbook/new", data={"name": "A\x00da", "message": "Hi"})
+    assert response.status_code == 400
+    assert "Remove the invisible NUL character." in response.get_data(as_text=True)
+    assert count_entries() == 0

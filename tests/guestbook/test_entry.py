@@ -36,6 +36,7 @@ def test_detail_page_shows_the_entry_escaped(client, entry):
     ("method", "path"),
     [
         ("GET", "/guestbook/999999"),
+        ("GET", "/guestbook/99999999999"),  # beyond an INTEGER column: 404, not a database error
         ("GET", "/guestbook/999999/edit"),
         ("POST", "/guestbook/999999/edit"),
         ("POST", "/guestbook/999999/delete"),

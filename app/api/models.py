@@ -1,0 +1,44 @@
+"""API tokens: only a hash of each is stored, so a database leak reveals no usable token."""
+
+import hashlib
+import secrets
+from datetime import datetime
+
+from sqlalchemy import DateTime, String, select
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.extensions import db
+from app.models import utc_now
+
+TOKEN_NAME_MAX_LENGTH = 80
+
+
+def hash_token(token: str) -> str:
+    """SHA-256 of a token: enough for 256 random bits, which no one can guess or brute-force."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class ApiToken(db.Model):
+    """A named bearer token that may write through the API until it is revoked."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(TOKEN_NAME_MAX_LENGTH), unique=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    @classmethod
+    def issue(cls, name: str) -> tuple["ApiToken", str]:
+        """A new token row and the secret itself, which is shown once and never stored."""
+        secret = secrets.token_urlsafe(32)
+        return cls(name=name, token_hash=hash_token(secret)), secret
+
+    @classmethod
+    def find_active(cls, secret: str) -> "ApiToken | None":
+        """The unrevoked token whose secret this is, if any."""
+        statement = select(cls).where(
+            cls.token_hash == hash_token(secret), cls.revoked_at.is_(None)
+        )
+        return db.session.scalars(statement).one_or_none()

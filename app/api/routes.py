@@ -1,0 +1,81 @@
+"""The JSON API over the guestbook: list, read, create, update, delete."""
+
+from flask import Blueprint, current_app, url_for
+from sqlalchemy import select
+
+from app.api.auth import require_token
+from app.api.openapi import OPENAPI_DOCUMENT
+from app.api.validation import ENTRY_FIELDS, json_object, validated_entry
+from app.extensions import db
+from app.guestbook.models import GuestbookEntry
+from app.guestbook.routes import ENTRY_ID_RULE
+from app.models import as_utc
+from app.pagination import paginate_request
+
+bp = Blueprint("api", __name__, cli_group=None)
+
+
+def entry_json(entry: GuestbookEntry) -> dict:
+    """The public fields of an entry."""
+    return {
+        "id": entry.id,
+        "name": entry.name,
+        "message": entry.message,
+        "created_at": as_utc(entry.created_at).isoformat(),
+    }
+
+
+@bp.get("/openapi.json")
+def openapi():
+    """The OpenAPI 3.1 description of this API."""
+    return OPENAPI_DOCUMENT
+
+
+@bp.get("/entries")
+def list_entries():
+    """Newest entries first; `next` carries the cursor of the following page."""
+    page = paginate_request(
+        select(GuestbookEntry), GuestbookEntry.id, current_app.config["GUESTBOOK_PAGE_SIZE"]
+    )
+    next_url = None
+    if page.older_cursor:
+        next_url = url_for(".list_entries", cursor=page.older_cursor, limit=page.limit)
+    return {"entries": [entry_json(entry) for entry in page.items], "next": next_url}
+
+
+@bp.get(f"/entries/{ENTRY_ID_RULE}")
+def get_entry(entry_id: int):
+    """One entry."""
+    return entry_json(db.get_or_404(GuestbookEntry, entry_id))
+
+
+@bp.post("/entries")
+@require_token
+def create_entry():
+    """Create an entry: 201, with its address in Location."""
+    entry = GuestbookEntry(**validated_entry(json_object()))
+    db.session.add(entry)
+    db.session.commit()
+    location = url_for(".get_entry", entry_id=entry.id)
+    return entry_json(entry), 201, {"Location": location}
+
+
+@bp.patch(f"/entries/{ENTRY_ID_RULE}")
+@require_token
+def update_entry(entry_id: int):
+    """Change some or all of an entry's fields."""
+    entry = db.get_or_404(GuestbookEntry, entry_id)
+    current = {name: getattr(entry, name) for name in ENTRY_FIELDS}
+    for name, value in validated_entry(json_object(), current).items():
+        setattr(entry, name, value)
+    db.session.commit()
+    return entry_json(entry)
+
+
+@bp.delete(f"/entries/{ENTRY_ID_RULE}")
+@require_token
+def delete_entry(entry_id: int):
+    """Delete an entry: 204, no body."""
+    db.session.delete(db.get_or_404(GuestbookEntry, entry_id))
+    db.session.commit()
+    return "", 204

@@ -1,0 +1,59 @@
+"""Fixtures of the browser tests: the tools, one production server, Chromium, and a tab.
+
+Without Chromium or axe-core the browser tests skip with the command that installs them,
+except in CI (the CI environment variable is set), where a skipped suite would hide breakage.
+"""
+
+import os
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from tests.e2e.browser import AXE_SCRIPT, INSTALL_HINT, VIEWPORTS, launch, missing_tools
+from tests.e2e.server import production_server
+from tests.e2e.tab import Tab
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> str:
+    """The source of axe-core; skips the browser tests when a tool is missing (fails in CI)."""
+    missing = missing_tools()
+    if missing:
+        message = f"Browser tests need {' and '.join(missing)}; install: {INSTALL_HINT}"
+        if os.environ.get("CI"):
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    return AXE_SCRIPT.read_text()
+
+
+@pytest.fixture(scope="session")
+def browser(axe_script) -> Iterator[Browser]:
+    """Headless Chromium, started once for the whole run."""
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def server_url(axe_script, make_app, tmp_path_factory) -> Iterator[str]:
+    """The base URL of gunicorn serving the app in production mode, on a database of its own.
+
+    It asks for `axe_script` so that a missing tool skips the tests before a server starts.
+    """
+    log_path = tmp_path_factory.mktemp("gunicorn") / "gunicorn.log"
+    with production_server(make_app(), log_path) as base_url:
+        yield base_url
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def tab(request, browser, server_url, axe_script) -> Iterator[Tab]:
+    """A fresh tab (no cookies) at desktop or phone width; each test runs at both."""
+    context = browser.new_context(viewport=VIEWPORTS[request.param], base_url=server_url)
+    tab = Tab(context.new_page(), axe_script)
+    try:
+        yield tab
+        tab.assert_nothing_went_wrong()  # what arrived after the last page's audit
+    finally:
+        context.close()
