@@ -2,7 +2,7 @@
 
 from flask_wtf import FlaskForm
 from wtforms import Field
-from wtforms.validators import ValidationError
+from wtforms.validators import DataRequired, Length, ValidationError
 
 
 def strip_whitespace(value: str | None) -> str | None:
@@ -24,3 +24,8 @@ def storable_text(_form: FlaskForm, field: Field) -> None:
         text.encode("utf-8")
     except UnicodeEncodeError:
         raise ValidationError("Use only valid Unicode characters.") from None
+
+
+def text_validators(required_message: str, max_length: int) -> list:
+    """A required text field of at most `max_length` characters that any database can store."""
+    return [DataRequired(required_message), Length(max=max_length), storable_text]

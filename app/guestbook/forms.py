@@ -2,9 +2,8 @@
 
 from flask_wtf import FlaskForm
 from wtforms import StringField, TextAreaField
-from wtforms.validators import DataRequired, Length
 
-from app.forms import storable_text, strip_whitespace
+from app.forms import strip_whitespace, text_validators
 from app.guestbook.models import MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH
 
 
@@ -13,20 +12,12 @@ class EntryForm(FlaskForm):
 
     name = StringField(
         "Name",
-        validators=[
-            DataRequired("Please enter your name."),
-            Length(max=NAME_MAX_LENGTH),
-            storable_text,
-        ],
+        validators=text_validators("Please enter your name.", NAME_MAX_LENGTH),
         filters=[strip_whitespace],
     )
     message = TextAreaField(
         "Message",
-        validators=[
-            DataRequired("Please write a message."),
-            Length(max=MESSAGE_MAX_LENGTH),
-            storable_text,
-        ],
+        validators=text_validators("Please write a message.", MESSAGE_MAX_LENGTH),
         filters=[strip_whitespace],
     )
 

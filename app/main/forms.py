@@ -2,9 +2,8 @@
 
 from flask_wtf import FlaskForm
 from wtforms import StringField
-from wtforms.validators import DataRequired, Length
 
-from app.forms import strip_whitespace
+from app.forms import strip_whitespace, text_validators
 
 NAME_MAX_LENGTH = 50
 
@@ -14,6 +13,6 @@ class NameForm(FlaskForm):
 
     name = StringField(
         "Your name",
-        validators=[DataRequired("Please enter your name."), Length(max=NAME_MAX_LENGTH)],
+        validators=text_validators("Please enter your name.", NAME_MAX_LENGTH),
         filters=[strip_whitespace],
     )

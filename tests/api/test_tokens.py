@@ -11,6 +11,14 @@ def flask(app, *args: str):
     return app.test_cli_runner().invoke(args=list(args))
 
 
+def write_status(client, secret: str) -> int:
+    """The status of an API write made with `secret`."""
+    headers = {"Authorization": f"Bearer {secret}"}
+    return client.post(
+        "/api/v1/entries", json={"name": "A", "message": "B"}, headers=headers
+    ).status_code
+
+
 def test_create_prints_the_token_once_and_stores_only_its_hash(app, client):
     """The printed secret works for writes; the database holds its SHA-256, not the secret."""
     result = flask(app, "api-token", "create", "deploy-bot")
@@ -20,13 +28,7 @@ def test_create_prints_the_token_once_and_stores_only_its_hash(app, client):
     assert stored.name == "deploy-bot"
     assert stored.token_hash == hash_token(secret)
     assert secret not in {stored.name, stored.token_hash}
-    headers = {"Authorization": f"Bearer {secret}"}
-    assert (
-        client.post(
-            "/api/v1/entries", json={"name": "A", "message": "B"}, headers=headers
-        ).status_code
-        == 201
-    )
+    assert write_status(client, secret) == 201
 
 
 def test_names_are_unique_and_bounded(app):
@@ -60,13 +62,7 @@ def test_revoke_stops_a_token_at_once(app, client):
     """After `revoke`, the token is refused; revoking again is harmless; unknown names fail."""
     secret = flask(app, "api-token", "create", "ci").output.split()[-1]
     assert flask(app, "api-token", "revoke", "ci").output.strip() == "Token 'ci' is revoked."
-    headers = {"Authorization": f"Bearer {secret}"}
-    assert (
-        client.post(
-            "/api/v1/entries", json={"name": "A", "message": "B"}, headers=headers
-        ).status_code
-        == 401
-    )
+    assert write_status(client, secret) == 401
     assert flask(app, "api-token", "revoke", "ci").exit_code == 0
     unknown = flask(app, "api-token", "revoke", "nobody")
     assert unknown.exit_code == 1
