@@ -24,6 +24,19 @@ class ConfigError(RuntimeError):
     """A setting in the environment is missing or unusable."""
 
 
+def whole_number(environ: Mapping[str, str], name: str, default: int) -> int:
+    """An integer setting from `environ`, or a ConfigError naming the variable."""
+    value = environ.get(name, str(default))
+    if not value.isdecimal():
+        raise ConfigError(f"{name} must be a whole number; got {value!r}")
+    return int(value)
+
+
+def word_list(environ: Mapping[str, str], name: str) -> list[str]:
+    """A comma-separated setting as a list, without blanks."""
+    return [word.strip() for word in environ.get(name, "").split(",") if word.strip()]
+
+
 def normalise_database_url(url: str) -> str:
     """Point PostgreSQL URLs at psycopg 3, including the `postgres://` form hosts hand out."""
     for prefix in ("postgres://", "postgresql://"):
@@ -42,19 +55,6 @@ def parse_database_url(url: str) -> URL:
             "postgresql://user:password@host:5432/dbname or sqlite:///app.db"
         ) from None
     return parsed
-
-
-def whole_number(environ: Mapping[str, str], name: str, default: int) -> int:
-    """An integer setting from `environ`, or a ConfigError naming the variable."""
-    value = environ.get(name, str(default))
-    if not value.isdecimal():
-        raise ConfigError(f"{name} must be a whole number; got {value!r}")
-    return int(value)
-
-
-def word_list(environ: Mapping[str, str], name: str) -> list[str]:
-    """A comma-separated setting as a list, without blanks."""
-    return [word.strip() for word in environ.get(name, "").split(",") if word.strip()]
 
 
 def engine_options(url: URL, environ: Mapping[str, str]) -> dict:
@@ -78,9 +78,9 @@ def engine_options(url: URL, environ: Mapping[str, str]) -> dict:
 class Config:
     """Settings shared by every environment."""
 
+    GUESTBOOK_PAGE_SIZE = 20
     # A relative SQLite path resolves inside the instance folder (Flask-SQLAlchemy).
     DEFAULT_DATABASE_URL = "sqlite:///app.db"
-    GUESTBOOK_PAGE_SIZE = 20
     # Requests over these limits get the 413 page before a view runs: the whole body, any
     # one form field held in memory, and the number of fields.
     MAX_CONTENT_LENGTH = 1024 * 1024

@@ -11,7 +11,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT))
 
-from tests.databases import throwaway_database  # noqa: E402
+from tests.database_helpers import throwaway_database  # noqa: E402
 from tests.live import gunicorn_server, production_environ  # noqa: E402
 
 SEED = 20261126  # a fixed seed and budget: the same cases every run

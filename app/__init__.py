@@ -5,11 +5,13 @@ from pathlib import Path
 from flask import Flask
 
 from app.api import bp as api_bp
+from app.database import init_database
 from app.errors import register_error_handlers
 from app.extensions import init_extensions
 from app.guestbook import bp as guestbook_bp
 from app.health import bp as health_bp
 from app.main import bp as main_bp
+from app.main.name_form import bp as name_form_bp
 from app.request_log import init_request_log
 from app.security import init_security
 from config import config_from_environment
@@ -29,6 +31,7 @@ def create_app(config: object | None = None) -> Flask:
     init_request_log(app)  # first, so even requests that CSRF or size limits stop are logged
     init_security(app)
     init_extensions(app)
+    init_database(app)
     register_blueprints(app)
     register_error_handlers(app)
     return app
@@ -37,6 +40,7 @@ def create_app(config: object | None = None) -> Flask:
 def register_blueprints(app: Flask) -> None:
     """Mount each feature; deleting a feature means deleting its line here."""
     app.register_blueprint(main_bp)
+    app.register_blueprint(name_form_bp)
     app.register_blueprint(health_bp)
     app.register_blueprint(guestbook_bp, url_prefix="/guestbook")
     app.register_blueprint(api_bp, url_prefix="/api/v1")

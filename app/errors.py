@@ -1,14 +1,7 @@
 """Error pages: HTML in the site's layout for browsers, JSON for clients that ask for it."""
 
-from flask import Flask, current_app, render_template, request
-from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import DBAPIError
-from werkzeug.exceptions import (
-    HTTPException,
-    InternalServerError,
-    SecurityError,
-    ServiceUnavailable,
-)
+from flask import Flask, render_template, request
+from werkzeug.exceptions import HTTPException, SecurityError
 
 # Werkzeug's descriptions are written for developers; these are written for visitors.
 PLAIN_MESSAGES = {
@@ -18,24 +11,11 @@ PLAIN_MESSAGES = {
     413: "What you sent is larger than this site accepts. Send something smaller.",
     500: "Something went wrong on our side. It has been logged; please try again shortly.",
 }
-DATABASE_DOWN_MESSAGE = (
-    "The site cannot reach its database right now. Please try again in a minute."
-)
-NOT_MIGRATED_MESSAGE = (
-    "The database has not been set up for this version of the site: run `flask db upgrade`."
-)
-# PostgreSQL's code for "undefined table"; SQLite only says so in words.
-UNDEFINED_TABLE = "42P01"
-CSRF_MESSAGE = (
-    "This form has expired or did not come from this site, so it was not sent. "
-    "Go back, reload the page and submit it again."
-)
 
 
 def register_error_handlers(app: Flask) -> None:
     """Answer every HTTP error, and every unexpected exception, with `render_error`."""
     app.register_error_handler(HTTPException, render_error)
-    app.register_error_handler(DBAPIError, render_database_error)
 
 
 def wants_json() -> bool:
@@ -48,16 +28,14 @@ def wants_json() -> bool:
 
 def error_message(error: HTTPException) -> str:
     """The sentence to show: the view's own description when it gave one, else a plain one."""
-    if isinstance(error, CSRFError):
-        return CSRF_MESSAGE
     if error.description != type(error).description:
         return error.description
     return PLAIN_MESSAGES.get(error.code, error.description)
 
 
-def render_error(error: HTTPException):
+def render_error(error: HTTPException, message: str | None = None):
     """Render `error` as JSON or as the error page, with its own status code."""
-    message = error_message(error)
+    message = message or error_message(error)
     # Keep the headers the status needs: Allow on a 405, WWW-Authenticate on a 401.
     headers = {name: value for name, value in error.get_headers() if name != "Content-Type"}
     if isinstance(error, SecurityError):
@@ -69,16 +47,3 @@ def render_error(error: HTTPException):
         return body, error.code, headers
     page = render_template("errors/error.html", error=error, message=message)
     return page, error.code, headers
-
-
-def render_database_error(error: DBAPIError):
-    """503 while the database is down or behind the code; any other database error is a bug."""
-    current_app.logger.error("Database error: %s", error.orig, exc_info=error)
-    if getattr(error.orig, "sqlstate", None) == UNDEFINED_TABLE or "no such table" in str(
-        error.orig
-    ):
-        return render_error(ServiceUnavailable(NOT_MIGRATED_MESSAGE))
-    # No statement: the connection itself failed. Invalidated: it broke mid-statement.
-    if error.statement is None or error.connection_invalidated:
-        return render_error(ServiceUnavailable(DATABASE_DOWN_MESSAGE))
-    return render_error(InternalServerError())

@@ -6,8 +6,9 @@ from flask import Flask
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
-from sqlalchemy import event
+from flask_wtf.csrf import CSRFError
 
+from app.forms import explain_csrf_failure
 from app.models import Base
 
 db = SQLAlchemy(model_class=Base)
@@ -19,16 +20,6 @@ csrf = CSRFProtect()
 def init_extensions(app: Flask) -> None:
     """Bind each extension to `app`, reading its settings from `app.config`."""
     db.init_app(app)
-    with app.app_context():
-        if db.engine.dialect.name == "sqlite":
-            event.listen(db.engine, "connect", use_write_ahead_log)
     migrate.init_app(app, db)
     csrf.init_app(app)
-
-
-def use_write_ahead_log(dbapi_connection, _connection_record) -> None:
-    """Let SQLite readers work while a writer commits, as several server processes need.
-
-    sqlite3 already waits up to 5 seconds for a lock (its busy timeout) before it fails.
-    """
-    dbapi_connection.execute("PRAGMA journal_mode=WAL")
+    app.register_error_handler(CSRFError, explain_csrf_failure)

@@ -1,8 +1,16 @@
-"""Small helpers shared by the kit's forms."""
+"""Small helpers shared by the kit's forms, and the page for a failed CSRF check."""
 
 from flask_wtf import FlaskForm
+from flask_wtf.csrf import CSRFError
 from wtforms import Field
 from wtforms.validators import DataRequired, Length, ValidationError
+
+from app.errors import render_error
+
+CSRF_MESSAGE = (
+    "This form has expired or did not come from this site, so it was not sent. "
+    "Go back, reload the page and submit it again."
+)
 
 
 def strip_whitespace(value: str | None) -> str | None:
@@ -29,3 +37,8 @@ def storable_text(_form: FlaskForm, field: Field) -> None:
 def text_validators(required_message: str, max_length: int) -> list:
     """A required text field of at most `max_length` characters that any database can store."""
     return [DataRequired(required_message), Length(max=max_length), storable_text]
+
+
+def explain_csrf_failure(error: CSRFError):
+    """The 400 page for a form without a valid CSRF token, explained in plain words."""
+    return render_error(error, CSRF_MESSAGE)

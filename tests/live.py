@@ -20,6 +20,18 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 START_TIMEOUT_SECONDS = 30
 
 
+def run_in_project_root(command: list[str], environ: dict[str, str]) -> subprocess.CompletedProcess:
+    """Run `command` from the project root, as an operator would, and capture its output."""
+    return subprocess.run(
+        command, cwd=PROJECT_ROOT, env=environ, capture_output=True, text=True, timeout=60
+    )
+
+
+def run_flask(*args: str, **environ: str) -> subprocess.CompletedProcess:
+    """Run the `flask` command with `environ` added to this process's environment."""
+    return run_in_project_root([sys.executable, "-m", "flask", *args], {**os.environ, **environ})
+
+
 def production_environ(database_url: str) -> dict[str, str]:
     """The environment of a production server on `database_url`, with a new secret key."""
     return {

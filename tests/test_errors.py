@@ -1,7 +1,5 @@
 """Error pages: the site's layout for browsers, JSON for clients that ask for it."""
 
-import pytest
-
 
 def test_404_page_is_in_the_layout(client):
     """An unknown address gets the 404 page with the navigation and a way home."""
@@ -27,24 +25,6 @@ def test_405_page_for_a_method_the_address_does_not_accept(client):
     response = client.post("/")
     assert response.status_code == 405
     assert "does not accept that kind of request" in response.get_data(as_text=True)
-
-
-def test_413_page_for_a_body_over_the_limit(app, client):
-    """A body larger than MAX_CONTENT_LENGTH is refused before any view runs."""
-    too_big = "x" * (app.config["MAX_CONTENT_LENGTH"] + 1)
-    response = client.post("/submit", data={"name": too_big})
-    assert response.status_code == 413
-    assert "larger than this site accepts" in response.get_data(as_text=True)
-
-
-@pytest.mark.options(wtf_csrf_enabled=True)
-def test_csrf_failure_is_explained_in_plain_words(client):
-    """A form sent without its token gets a 400 that says what happened and what to do."""
-    response = client.post("/submit", data={"name": "Ada"})
-    assert response.status_code == 400
-    page = response.get_data(as_text=True)
-    assert "This form has expired or did not come from this site" in page
-    assert "CSRF" not in page
 
 
 def test_500_page_when_a_view_fails(make_app):

@@ -1,4 +1,4 @@
-"""The seed pages: welcome, a greeting, and a validated name form."""
+"""The seed pages: welcome and greeting (core); the name form has its own blueprint."""
 
 from app.main.routes import bp
 

@@ -1,9 +1,6 @@
-"""Views of the seed pages."""
+"""The seed's core pages: the welcome page and the greeting."""
 
-from flask import Blueprint, flash, redirect, render_template, url_for
-
-from app.forms import form_status
-from app.main.forms import NameForm
+from flask import Blueprint, render_template
 
 bp = Blueprint("main", __name__)
 
@@ -18,13 +15,3 @@ def index():
 def hello(name: str):
     """Greet `name`; the template escapes it, so markup in the URL stays text."""
     return render_template("main/hello.html", name=name)
-
-
-@bp.route("/submit", methods=["GET", "POST"])
-def submit():
-    """Show the name form; on a valid POST, greet and redirect (POST-redirect-GET)."""
-    form = NameForm()
-    if form.validate_on_submit():
-        flash(f"Hello, {form.name.data}! Your form passed validation.", "success")
-        return redirect(url_for("main.submit"), code=303)
-    return render_template("main/submit.html", form=form), form_status(form)

@@ -104,3 +104,8 @@ def test_the_document_describes_every_api_route(app):
         if method != "parameters"
     }
     assert routed == documented
+
+
+def test_the_home_page_links_to_the_api_description(client):
+    """The home page points developers at the OpenAPI document."""
+    assert 'href="/api/v1/openapi.json"' in client.get("/").get_data(as_text=True)

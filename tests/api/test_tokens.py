@@ -3,7 +3,7 @@
 from sqlalchemy import select
 
 from app.api.models import ApiToken, hash_token
-from tests.helpers import committed
+from tests.database_helpers import committed
 
 
 def flask(app, *args: str):

@@ -8,7 +8,7 @@ from app.extensions import db
 from app.guestbook.models import MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH, GuestbookEntry
 from app.models import utc_now
 from tests.api.test_read import assert_error
-from tests.helpers import committed
+from tests.database_helpers import committed
 
 
 def count_entries() -> int:

@@ -4,7 +4,8 @@ import pytest
 from sqlalchemy import func, select
 
 from app.guestbook.models import MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH, GuestbookEntry
-from tests.helpers import committed, csrf_token
+from tests.database_helpers import committed
+from tests.helpers import csrf_token
 
 
 def count_entries() -> int:

@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.guestbook.models import MESSAGE_MAX_LENGTH, GuestbookEntry
-from tests.helpers import committed
+from tests.database_helpers import committed
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from sqlalchemy import event
 
 from app.extensions import db
 from app.guestbook.models import GuestbookEntry
+from app.pagination import OLDER, encode_cursor
 
 PAGER_LINK = re.compile(r'href="(/guestbook/\?cursor=[^"]+)" rel="(prev|next)"')
 
@@ -134,3 +135,20 @@ def test_a_signed_cursor_with_a_bad_payload_is_refused(app, client, payload):
     cursor = forged_cursor(payload, secret=app.secret_key)
     response = client.get("/guestbook/", query_string={"cursor": cursor})
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize(("fallbacks", "status"), [(["old-key"], 200), ([], 400)])
+def test_page_links_survive_a_rotation_only_through_the_fallbacks(
+    app, client, monkeypatch, fallbacks, status
+):
+    """A cursor signed with the old key still works once that key is a fallback."""
+    monkeypatch.setitem(app.config, "SECRET_KEY", "old-key")
+    cursor = encode_cursor(OLDER, 1000)
+    monkeypatch.setitem(app.config, "SECRET_KEY", "new-key")
+    monkeypatch.setitem(app.config, "SECRET_KEY_FALLBACKS", fallbacks)
+    assert client.get("/guestbook/", query_string={"cursor": cursor}).status_code == status
+
+
+def test_the_home_page_and_the_header_link_to_the_guestbook(client):
+    """The guestbook is one click from anywhere."""
+    assert client.get("/").get_data(as_text=True).count('href="/guestbook/"') == 2

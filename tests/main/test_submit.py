@@ -3,7 +3,7 @@
 import pytest
 
 from app.main.forms import NAME_MAX_LENGTH
-from tests.helpers import csrf_token
+from tests.helpers import HOSTILE_INPUTS, assert_shown_as_text, csrf_token
 
 
 def test_form_is_shown_with_a_labelled_field(client):
@@ -64,3 +64,29 @@ def test_post_with_the_token_from_the_page_succeeds(client):
     token = csrf_token(client.get("/submit"))
     response = client.post("/submit", data={"name": "Ada", "csrf_token": token})
     assert response.status_code == 303
+
+
+@pytest.mark.options(wtf_csrf_enabled=True)
+def test_csrf_failure_is_explained_in_plain_words(client):
+    """A form sent without its token gets a 400 that says what happened and what to do."""
+    response = client.post("/submit", data={"name": "Ada"})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "This form has expired or did not come from this site" in page
+    assert "CSRF" not in page
+
+
+@pytest.mark.parametrize("payload", HOSTILE_INPUTS)
+def test_the_name_form_greeting_is_escaped(client, payload):
+    """The flashed greeting, and the form re-shown with errors, keep markup as text."""
+    client.post("/submit", data={"name": payload})
+    assert_shown_as_text(client.get("/submit").get_data(as_text=True), payload.strip())
+    too_long = payload + "x" * 60
+    assert_shown_as_text(
+        client.post("/submit", data={"name": too_long}).get_data(as_text=True), too_long
+    )
+
+
+def test_the_home_page_and_the_header_link_to_the_form(client):
+    """The form is one click from anywhere."""
+    assert client.get("/").get_data(as_text=True).count('href="/submit"') == 2

@@ -5,37 +5,50 @@ from flask import request
 
 from app import create_app
 from config import ProductionConfig
+from tests.helpers import with_form_route
 
 
-def test_a_body_over_max_content_length_gets_413(app, client):
-    """More than 1 MiB is refused before any view runs."""
-    response = client.post("/submit", data={"name": "x" * (app.config["MAX_CONTENT_LENGTH"] + 1)})
+@pytest.fixture(scope="module")
+def form_client(make_app):
+    """A client of an app with a route that parses forms."""
+    return with_form_route(make_app()).test_client()
+
+
+def test_a_body_over_max_content_length_gets_413(app, form_client):
+    """More than 1 MiB is refused before any view runs, with the 413 page."""
+    response = form_client.post(
+        "/form", data={"name": "x" * (app.config["MAX_CONTENT_LENGTH"] + 1)}
+    )
     assert response.status_code == 413
     assert "larger than this site accepts" in response.get_data(as_text=True)
 
 
-def test_one_form_field_over_max_form_memory_size_gets_413(app, client):
+def test_one_form_field_over_max_form_memory_size_gets_413(app, form_client):
     """A single field larger than MAX_FORM_MEMORY_SIZE is refused, even in a small body."""
     big_field = "x" * (app.config["MAX_FORM_MEMORY_SIZE"] + 1)
     assert len(big_field) < app.config["MAX_CONTENT_LENGTH"]
-    response = client.post(
-        "/guestbook/new", data={"message": big_field}, content_type="multipart/form-data"
+    response = form_client.post(
+        "/form", data={"message": big_field}, content_type="multipart/form-data"
     )
     assert response.status_code == 413
 
 
-def test_too_many_form_fields_get_413(app, client):
+def test_too_many_form_fields_get_413(app, form_client):
     """More parts than MAX_FORM_PARTS are refused: parsing thousands costs CPU."""
     fields = {f"field{n}": "x" for n in range(app.config["MAX_FORM_PARTS"] + 1)}
-    response = client.post("/submit", data=fields, content_type="multipart/form-data")
+    response = form_client.post("/form", data=fields, content_type="multipart/form-data")
     assert response.status_code == 413
 
 
+def test_a_form_within_the_limits_is_read(form_client):
+    """The limits leave ordinary forms alone (so the 413s above can fail)."""
+    assert form_client.post("/form", data={"a": "1", "b": "2"}).get_data(as_text=True) == "2"
+
+
 @pytest.fixture
-def production_app(tmp_path, request):
+def production_app(request):
     """A production app with the environment given by the test's parameter."""
-    environ = {"SECRET_KEY": "p" * 64, "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.db'}"}
-    return create_app(ProductionConfig({**environ, **request.param}))
+    return create_app(ProductionConfig({"SECRET_KEY": "p" * 64, **request.param}))
 
 
 @pytest.mark.parametrize(

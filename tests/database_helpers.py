@@ -1,4 +1,4 @@
-"""Throwaway databases for the tests and the API fuzzing run."""
+"""Database helpers for the tests and the API fuzzing run: throwaway databases, committed rows."""
 
 import secrets
 from collections.abc import Iterator
@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, make_url
 
+from app.extensions import db
 from config import normalise_database_url
 
 
@@ -30,3 +31,13 @@ def throwaway_database(server_url: str | None, sqlite_dir: Path) -> Iterator[str
         with admin.connect() as connection:
             connection.exec_driver_sql(f'DROP DATABASE "{name}" WITH (FORCE)')
         admin.dispose()
+
+
+def committed(statement):
+    """Run `statement` as the next request would, after dropping uncommitted work.
+
+    Closing the session rolls back whatever a view added without commit(), just as the
+    end of a request does, so a row found here proves the view committed it.
+    """
+    db.session.remove()
+    return db.session.scalars(statement)

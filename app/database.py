@@ -1,0 +1,70 @@
+"""The database layer's behaviour: SQLite tuning, readiness, and pages for database faults."""
+
+from functools import cache
+
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from flask import Flask, current_app
+from sqlalchemy import event
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from werkzeug.exceptions import InternalServerError, ServiceUnavailable
+
+from app.errors import render_error
+from app.extensions import db, migrate
+from app.health.routes import add_readiness_check
+
+DATABASE_DOWN_MESSAGE = (
+    "The site cannot reach its database right now. Please try again in a minute."
+)
+NOT_MIGRATED_MESSAGE = (
+    "The database has not been set up for this version of the site: run `flask db upgrade`."
+)
+# PostgreSQL's code for "undefined table"; SQLite only says so in words.
+UNDEFINED_TABLE = "42P01"
+
+
+def init_database(app: Flask) -> None:
+    """Tune SQLite, make /readyz check the schema, and answer database faults with 503."""
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            event.listen(db.engine, "connect", use_write_ahead_log)
+    add_readiness_check(app, database_not_ready)
+    app.register_error_handler(DBAPIError, render_database_error)
+
+
+def use_write_ahead_log(dbapi_connection, _connection_record) -> None:
+    """Let SQLite readers work while a writer commits, as several server processes need.
+
+    sqlite3 already waits up to 5 seconds for a lock (its busy timeout) before it fails.
+    """
+    dbapi_connection.execute("PRAGMA journal_mode=WAL")
+
+
+def database_not_ready() -> str | None:
+    """Why the database can't serve this version yet: unreachable, or behind the migrations."""
+    try:
+        applied = MigrationContext.configure(db.session.connection()).get_current_heads()
+    except SQLAlchemyError:
+        return "the database does not answer"
+    if set(applied) != migration_heads():
+        return "run `flask db upgrade`"
+    return None
+
+
+@cache
+def migration_heads() -> frozenset[str]:
+    """The newest revisions in the migrations folder; read once, they change only on deploy."""
+    return frozenset(ScriptDirectory.from_config(migrate.get_config()).get_heads())
+
+
+def render_database_error(error: DBAPIError):
+    """503 while the database is down or behind the code; any other database error is a bug."""
+    current_app.logger.error("Database error: %s", error.orig, exc_info=error)
+    if getattr(error.orig, "sqlstate", None) == UNDEFINED_TABLE or "no such table" in str(
+        error.orig
+    ):
+        return render_error(ServiceUnavailable(NOT_MIGRATED_MESSAGE))
+    # No statement: the connection itself failed. Invalidated: it broke mid-statement.
+    if error.statement is None or error.connection_invalidated:
+        return render_error(ServiceUnavailable(DATABASE_DOWN_MESSAGE))
+    return render_error(InternalServerError())

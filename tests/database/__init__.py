@@ -1,0 +1,1 @@
+"""Tests of the database layer: settings, migrations, readiness and faults."""
