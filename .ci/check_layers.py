@@ -188,6 +188,8 @@ def describe_lines(entry: dict) -> str:
     first = entry["first"].strip().replace("|", "\\|")
     if "last" not in entry:
         return f"`{entry['file']}`: `{first}`"
+    if not entry["last"]:
+        return f"`{entry['file']}`: from `{first}` to the next blank line"
     last = entry["last"].strip().replace("|", "\\|")
     return f"`{entry['file']}`: from `{first}` to `{last}`"
 
