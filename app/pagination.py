@@ -7,10 +7,11 @@ guessed at.
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from flask import abort, current_app, request
 from itsdangerous import BadData, URLSafeSerializer
-from sqlalchemy import Select
+from sqlalchemy import Select, bindparam
 from sqlalchemy.orm import InstrumentedAttribute
 
 from app.extensions import db
@@ -48,8 +49,13 @@ def _serializer() -> URLSafeSerializer:
 
     Keys in SECRET_KEY_FALLBACKS still verify, so page links survive a key rotation.
     """
-    keys = [*current_app.config["SECRET_KEY_FALLBACKS"], current_app.secret_key]
-    return URLSafeSerializer(keys, salt="keyset-cursor")
+    return _serializer_for((*current_app.config["SECRET_KEY_FALLBACKS"], current_app.secret_key))
+
+
+@lru_cache(maxsize=8)
+def _serializer_for(keys: tuple) -> URLSafeSerializer:
+    """One serializer per set of keys: making one costs a trial dump, too much per cursor."""
+    return URLSafeSerializer(list(keys), salt="keyset-cursor")
 
 
 def encode_cursor(direction: str, key: int) -> str:
@@ -71,14 +77,11 @@ def decode_cursor(cursor: str) -> tuple[str, int]:
 def paginate(statement: Select, key: InstrumentedAttribute, cursor: str | None, limit: int) -> Page:
     """Run `statement` for one page of `limit` rows, ordered by `key` from highest to lowest."""
     direction, boundary = decode_cursor(cursor) if cursor else (OLDER, None)
-    if direction == NEWER:
-        # Walk upwards from the boundary, then flip the rows back to newest first.
-        statement = statement.where(key > boundary).order_by(key.asc())
-    else:
-        if boundary is not None:
-            statement = statement.where(key < boundary)
-        statement = statement.order_by(key.desc())
-    rows = list(db.session.scalars(statement.limit(limit + 1)))
+    values = {"page_rows": limit + 1}
+    if boundary is not None:
+        values["page_boundary"] = boundary
+    query = _page_statement(statement, key, direction, boundary is not None)
+    rows = db.session.scalars(query, values).all()
     has_more = len(rows) > limit
     rows = rows[:limit]
     if direction == NEWER:
@@ -91,6 +94,27 @@ def paginate(statement: Select, key: InstrumentedAttribute, cursor: str | None, 
         older_cursor=None if reached_oldest or not rows else _cursor(OLDER, rows[-1], key),
         newer_cursor=None if reached_newest or not rows else _cursor(NEWER, rows[0], key),
     )
+
+
+@lru_cache(maxsize=64)
+def _page_statement(
+    statement: Select, key: InstrumentedAttribute, direction: str, bounded: bool
+) -> Select:
+    """`statement` filtered, ordered and limited for one kind of page, values left as parameters.
+
+    Built once per list and kind of page (first, older, newer), then reused: building a
+    statement and computing its cache key costs Python more than SQLite takes to run the
+    query, and a reused statement remembers its key. Pass the same `statement` object each
+    time (make it once, at import) and a list builds its three page statements once.
+    """
+    if direction == NEWER:
+        # Walk upwards from the boundary; paginate() flips the rows back to newest first.
+        statement = statement.where(key > bindparam("page_boundary")).order_by(key.asc())
+    else:
+        if bounded:
+            statement = statement.where(key < bindparam("page_boundary"))
+        statement = statement.order_by(key.desc())
+    return statement.limit(bindparam("page_rows"))
 
 
 def _cursor(direction: str, row: object, key: InstrumentedAttribute) -> str:

@@ -1,14 +1,13 @@
 """The JSON API over the guestbook: list, read, create, update, delete."""
 
 from flask import Blueprint, current_app, url_for
-from sqlalchemy import select
 
 from app.api.auth import require_token
 from app.api.openapi import OPENAPI_DOCUMENT
 from app.api.validation import ENTRY_FIELDS, json_object, validated_entry
 from app.extensions import db
 from app.guestbook.models import GuestbookEntry
-from app.guestbook.routes import ENTRY_ID_RULE
+from app.guestbook.routes import ENTRIES, ENTRY_ID_RULE
 from app.models import as_utc
 from app.pagination import paginate_request
 
@@ -34,9 +33,7 @@ def openapi():
 @bp.get("/entries")
 def list_entries():
     """Newest entries first; `next` carries the cursor of the following page."""
-    page = paginate_request(
-        select(GuestbookEntry), GuestbookEntry.id, current_app.config["GUESTBOOK_PAGE_SIZE"]
-    )
+    page = paginate_request(ENTRIES, GuestbookEntry.id, current_app.config["GUESTBOOK_PAGE_SIZE"])
     next_url = None
     if page.older_cursor:
         next_url = url_for(".list_entries", cursor=page.older_cursor, limit=page.limit)

@@ -1,0 +1,1 @@
+"""Benchmarks and performance budgets: `python -m bench` (see `python -m bench --help`)."""
