@@ -1,12 +1,9 @@
 """The measurements besides requests/s: cold start, worker memory, the test suite's time."""
 
 import statistics
-import subprocess
-import sys
-import time
 
 from bench.load import THREADS, wrk_mix
-from bench.servers import PROJECT_ROOT, Server
+from bench.servers import Server, timed_run
 
 COLD_START_COMMANDS = {
     "import wsgi": "import wsgi",
@@ -15,23 +12,6 @@ COLD_START_COMMANDS = {
 SUITE_COMMAND = ["-m", "pytest", "-q", "-p", "no:cacheprovider", "--ignore=tests/e2e"]
 # An upper bound only: each wrk thread stops itself after its share of the requests.
 MIX_MAX_SECONDS = 600
-
-
-def timed_run(arguments: list[str], environ: dict[str, str] | None = None) -> float:
-    """Wall time of `python ARGUMENTS` in the project root; raise if it fails."""
-    started = time.perf_counter()
-    result = subprocess.run(  # noqa: S603 (our own interpreter, fixed arguments)
-        [sys.executable, *arguments],
-        cwd=PROJECT_ROOT,
-        env=environ,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    elapsed = time.perf_counter() - started
-    if result.returncode:
-        raise RuntimeError(f"python {' '.join(arguments)} failed:\n{result.stdout}{result.stderr}")
-    return elapsed
 
 
 def cold_start(environ: dict[str, str], runs: int) -> dict[str, float]:

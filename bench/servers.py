@@ -31,11 +31,11 @@ def production_environment(secret_key: str, database: Path) -> dict[str, str]:
     }
 
 
-def run_flask(environ: dict[str, str], *args: str) -> float:
-    """Run `flask ARGS` in the project root; return its wall time, or raise with its output."""
+def timed_run(arguments: list[str], environ: dict[str, str] | None = None) -> float:
+    """Wall time of `python ARGUMENTS` in the project root; raise if it fails."""
     started = time.perf_counter()
     result = subprocess.run(  # noqa: S603 (our own interpreter, fixed arguments)
-        [sys.executable, "-m", "flask", *args],
+        [sys.executable, *arguments],
         cwd=PROJECT_ROOT,
         env=environ,
         capture_output=True,
@@ -44,8 +44,13 @@ def run_flask(environ: dict[str, str], *args: str) -> float:
     )
     elapsed = time.perf_counter() - started
     if result.returncode:
-        raise RuntimeError(f"flask {' '.join(args)} failed:\n{result.stdout}{result.stderr}")
+        raise RuntimeError(f"python {' '.join(arguments)} failed:\n{result.stdout}{result.stderr}")
     return elapsed
+
+
+def run_flask(environ: dict[str, str], *args: str) -> float:
+    """Run `flask ARGS` in the project root; return its wall time, or raise with its output."""
+    return timed_run(["-m", "flask", *args], environ)
 
 
 def create_database(environ: dict[str, str], rows: int) -> float:
