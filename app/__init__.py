@@ -10,10 +10,12 @@ from app.errors import register_error_handlers
 from app.extensions import init_extensions
 from app.guestbook import bp as guestbook_bp
 from app.health import bp as health_bp
+from app.links import init_link_cache
 from app.main import bp as main_bp
 from app.main.name_form import bp as name_form_bp
 from app.request_log import init_request_log
 from app.security import init_security
+from app.sessions import CookieSessions
 from config import config_from_environment
 
 # Templates and static files sit at the top of the repository, beside app/.
@@ -28,11 +30,13 @@ def create_app(config: object | None = None) -> Flask:
         static_folder=PROJECT_ROOT / "static",
     )
     app.config.from_object(config or config_from_environment())
+    app.session_interface = CookieSessions()
     init_request_log(app)  # first, so even requests that CSRF or size limits stop are logged
     init_security(app)
     init_extensions(app)
     init_database(app)
     register_blueprints(app)
+    init_link_cache(app)
     register_error_handlers(app)
     return app
 

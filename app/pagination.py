@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from flask import abort, current_app, request
-from itsdangerous import BadData, URLSafeSerializer
+from itsdangerous import BadSignature, Signer
 from sqlalchemy import Select, bindparam
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -44,44 +44,52 @@ def parse_limit(value: str | None, default: int) -> int:
     return int(value)
 
 
-def _serializer() -> URLSafeSerializer:
+def _signer() -> Signer:
     """Signs cursors with the app's secret key, salted so no other token passes as one.
 
     Keys in SECRET_KEY_FALLBACKS still verify, so page links survive a key rotation.
     """
-    return _serializer_for((*current_app.config["SECRET_KEY_FALLBACKS"], current_app.secret_key))
+    return _signer_for((*current_app.config["SECRET_KEY_FALLBACKS"], current_app.secret_key))
 
 
 @lru_cache(maxsize=8)
-def _serializer_for(keys: tuple) -> URLSafeSerializer:
-    """One serializer per set of keys: making one costs a trial dump, too much per cursor."""
-    return URLSafeSerializer(list(keys), salt="keyset-cursor")
+def _signer_for(keys: tuple) -> Signer:
+    """One signer per set of keys, made once rather than once per cursor."""
+    return Signer(list(keys), salt="keyset-cursor")
 
 
 def encode_cursor(direction: str, key: int) -> str:
-    """An opaque token for "the rows older (or newer) than `key`"."""
-    return _serializer().dumps([direction, key])
+    """An opaque token for "the rows older (or newer) than `key`": `older-42.<signature>`.
+
+    The payload is plain text rather than JSON: a serializer's JSON, compression and base64
+    cost twice what the signature does, and a cursor is on every page.
+    """
+    return _signer().sign(f"{direction}-{key}").decode("ascii")
 
 
 def decode_cursor(cursor: str) -> tuple[str, int]:
     """The (direction, key) inside `cursor`, or InvalidPageRequest if it is not one of ours."""
     try:
-        direction, key = _serializer().loads(cursor)
-    except (BadData, TypeError, ValueError):
-        direction, key = None, None
-    if direction not in (OLDER, NEWER) or type(key) is not int:
+        direction, _, key = _signer().unsign(cursor).decode("ascii").partition("-")
+    except (BadSignature, UnicodeError):
+        direction, key = None, ""
+    if direction not in (OLDER, NEWER) or not key.isdecimal():
         raise InvalidPageRequest("That page link is not valid. Start again from the first page.")
-    return direction, key
+    return direction, int(key)
 
 
 def paginate(statement: Select, key: InstrumentedAttribute, cursor: str | None, limit: int) -> Page:
-    """Run `statement` for one page of `limit` rows, ordered by `key` from highest to lowest."""
+    """Run `statement` for one page of `limit` rows, ordered by `key` from highest to lowest.
+
+    `statement` selects the columns the page shows, `select(Model.id, Model.name)`, and the
+    page's items are rows with those attributes: a list only reads.
+    """
     direction, boundary = decode_cursor(cursor) if cursor else (OLDER, None)
     values = {"page_rows": limit + 1}
     if boundary is not None:
         values["page_boundary"] = boundary
     query = _page_statement(statement, key, direction, boundary is not None)
-    rows = db.session.scalars(query, values).all()
+    rows = db.session.execute(query, values).all()
     has_more = len(rows) > limit
     rows = rows[:limit]
     if direction == NEWER:

@@ -14,7 +14,11 @@ from app.pagination import paginate_request
 # cli_group=None puts the blueprint's commands at the top level: `flask seed`.
 bp = Blueprint("guestbook", __name__, cli_group=None)
 # Built once, at import: paginate() then builds each kind of page's query from it only once.
-ENTRIES = select(GuestbookEntry)
+# Lists read rows of the columns they show, not ORM objects: nothing on a list page is
+# changed, and building and tracking twenty objects costs more than running the query.
+ENTRIES = select(
+    GuestbookEntry.id, GuestbookEntry.name, GuestbookEntry.message, GuestbookEntry.created_at
+)
 # Ids the column can hold; larger ones answer 404 rather than a database "out of range" error.
 ENTRY_ID_RULE = f"<int(min=1, max={MAX_ENTRY_ID}):entry_id>"
 
@@ -25,7 +29,8 @@ ENTRY_ID_RULE = f"<int(min=1, max={MAX_ENTRY_ID}):entry_id>"
 @bp.app_template_filter()
 def minutes(moment: datetime) -> str:
     """A time as the guestbook shows it, to the minute: 2026-11-26 06:55."""
-    return moment.strftime("%Y-%m-%d %H:%M")
+    # isoformat is a fifth the cost of strftime; [:16] drops seconds and any UTC offset.
+    return moment.isoformat(" ", "minutes")[:16]
 
 
 @bp.app_template_filter()

@@ -48,3 +48,17 @@ def test_an_exception_is_logged_with_its_request_id(logged_client, capsys):
     assert "ERROR [trace-me] app: Exception on /fail [GET]" in err
     assert "RuntimeError: boom" in err
     assert "INFO [trace-me] app.requests: GET /fail 500" in err
+
+
+def test_a_path_cannot_forge_a_log_line(logged_client, capsys):
+    """An encoded newline in the URL is logged escaped, so the request stays one line."""
+    logged_client.get("/hello/x%0A2026-01-01 INFO [admin] forged")
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1
+    assert "GET /hello/x\\n2026-01-01 INFO [admin] forged 200" in lines[0]
+
+
+def test_a_path_is_logged_as_the_visitor_typed_it(logged_client, capsys):
+    """Non-ASCII paths arrive as UTF-8 bytes and are logged as the text they spell."""
+    logged_client.get("/hello/Zo%C3%AB")
+    assert "GET /hello/Zoë 200" in capsys.readouterr().err

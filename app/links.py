@@ -1,0 +1,40 @@
+"""`url_for` in templates, with a memory: each distinct link is built once, not on every page."""
+
+from functools import lru_cache
+
+from flask import Flask, request
+
+# Enough for the layout's links and several pages of entries; old links drop out first.
+MAX_REMEMBERED_LINKS = 4096
+
+
+def init_link_cache(app: Flask) -> None:
+    """Make templates' `url_for` remember the links it builds.
+
+    Werkzeug builds a link in about 7 µs, and a page asks for the same links on every
+    request: the layout's, and the entries' on a busy page. A link depends only on the
+    endpoint, its values and where the app is mounted (the request's root path), so those
+    are the key. Calls that need more go straight to Flask: `_external`, `_anchor` and the
+    other underscore options, values that cannot be a key, and apps with `url_defaults`.
+    Python code keeps Flask's own `url_for`; the routes are fixed once serving starts
+    (Flask refuses new ones), so a remembered link stays right.
+    """
+    build = app.url_for
+
+    @lru_cache(maxsize=MAX_REMEMBERED_LINKS)
+    def remembered(root_path: str, blueprint: str | None, endpoint: str, values: tuple) -> str:
+        """The link, built by Flask the first time this key is seen."""
+        return build(endpoint, **dict(values))
+
+    def url_for(endpoint: str, **values) -> str:
+        """Flask's url_for, answered from memory when the link has been built before."""
+        if app.url_default_functions or any(name[0] == "_" for name in values):
+            return build(endpoint, **values)
+        # ".name" means "in the current blueprint", so only then is the blueprint in the key.
+        blueprint = request.blueprint if endpoint[0] == "." else None
+        try:
+            return remembered(request.root_path, blueprint, endpoint, (*values.items(),))
+        except TypeError:  # a value such as a list: nothing to remember it by
+            return build(endpoint, **values)
+
+    app.jinja_env.globals["url_for"] = url_for
