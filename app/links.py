@@ -6,6 +6,8 @@ from flask import Flask, request
 
 # Enough for the layout's links and several pages of entries; old links drop out first.
 MAX_REMEMBERED_LINKS = 4096
+# url_for's own options: a link that uses one is built by Flask every time.
+FLASK_OPTIONS = frozenset(("_anchor", "_method", "_scheme", "_external"))
 
 
 def init_link_cache(app: Flask) -> None:
@@ -28,7 +30,7 @@ def init_link_cache(app: Flask) -> None:
 
     def url_for(endpoint: str, **values) -> str:
         """Flask's url_for, answered from memory when the link has been built before."""
-        if app.url_default_functions or any(name[0] == "_" for name in values):
+        if app.url_default_functions or not FLASK_OPTIONS.isdisjoint(values):
             return build(endpoint, **values)
         # ".name" means "in the current blueprint", so only then is the blueprint in the key.
         blueprint = request.blueprint if endpoint[0] == "." else None
