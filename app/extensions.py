@@ -8,6 +8,7 @@ from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
 from flask_wtf.csrf import CSRFError
 
+from app.form_rendering import use_fast_html_params
 from app.forms import explain_csrf_failure
 from app.models import Base
 
@@ -22,4 +23,5 @@ def init_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db)
     csrf.init_app(app)
+    use_fast_html_params()  # process-wide: see app/form_rendering.py
     app.register_error_handler(CSRFError, explain_csrf_failure)
