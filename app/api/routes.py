@@ -8,7 +8,7 @@ from app.api.validation import ENTRY_FIELDS, json_object, validated_entry
 from app.extensions import db
 from app.guestbook.models import GuestbookEntry
 from app.guestbook.routes import ENTRIES, ENTRY_ID_RULE
-from app.models import as_utc
+from app.models import utc_isoformat
 from app.pagination import paginate_request
 
 bp = Blueprint("api", __name__, cli_group=None)
@@ -20,7 +20,7 @@ def entry_json(entry: GuestbookEntry) -> dict:
         "id": entry.id,
         "name": entry.name,
         "message": entry.message,
-        "created_at": as_utc(entry.created_at).isoformat(),
+        "created_at": utc_isoformat(entry.created_at),
     }
 
 
