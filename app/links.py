@@ -19,7 +19,8 @@ def init_link_cache(app: Flask) -> None:
     are the key. Calls that need more go straight to Flask: `_external`, `_anchor` and the
     other underscore options, values that cannot be a key, and apps with `url_defaults`.
     Python code keeps Flask's own `url_for`; the routes are fixed once serving starts
-    (Flask refuses new ones), so a remembered link stays right.
+    (Flask refuses new ones), so a remembered link stays right. The kit matches no
+    subdomains or hosts; an app that adds host matching should add `request.host` to the key.
     """
     build = app.url_for
 
