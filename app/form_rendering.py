@@ -1,4 +1,4 @@
-"""WTForms' HTML attributes, written as WTForms writes them, at a tenth of the cost."""
+"""WTForms' HTML attributes, written as WTForms writes them, at a fifth of the cost."""
 
 from markupsafe import Markup, escape
 from wtforms import widgets
@@ -13,7 +13,7 @@ def html_params(**attributes) -> Markup:
 
     WTForms 3.3 joins each pair with Markup.format, whose escaping formatter runs in pure
     Python: 90,000 instructions an attribute, a quarter of a form page's time. Escaping the
-    value with markupsafe and joining plain strings gives the same text for a tenth.
+    value with markupsafe and joining plain strings gives the same text for a fifth.
     """
     pairs = []
     for name, value in sorted(attributes.items()):
@@ -24,7 +24,8 @@ def html_params(**attributes) -> Markup:
             # escape() passes Markup through untouched, so its quotes are escaped here.
             text = str(escape(value)).replace('"', "&quot;")
             pairs.append(f'{escape(key)}="{text}"')
-    return Markup(" ".join(pairs))  # noqa: S704 (escaped above, as WTForms escapes)
+    # Every value was escaped above, as WTForms escapes them; the pairs are markup now.
+    return Markup(" ".join(pairs))  # noqa: S704  # nosec B704
 
 
 def use_fast_html_params() -> None:

@@ -51,8 +51,8 @@ class RequestLog:
     """WSGI middleware: give each request an id, echo it, and log it when it is answered.
 
     Middleware rather than Flask's before and after hooks: it sees the raw environ and
-    header list, which costs a fifth of what the same work costs through the request and
-    response objects, and it logs even what Flask answers before any hook runs.
+    header list, which costs less than the same work through the request and response
+    objects, and it logs even what Flask answers before any hook runs.
     """
 
     def __init__(self, wsgi_app):

@@ -29,7 +29,7 @@ ENTRY_ID_RULE = f"<int(min=1, max={MAX_ENTRY_ID}):entry_id>"
 @bp.app_template_filter()
 def minutes(moment: datetime) -> str:
     """A time as the guestbook shows it, to the minute: 2026-11-26 06:55."""
-    # isoformat is a fifth the cost of strftime; [:16] drops seconds and any UTC offset.
+    # isoformat costs less than half of strftime; [:16] drops seconds and any UTC offset.
     return moment.isoformat(" ", "minutes")[:16]
 
 
