@@ -9,7 +9,7 @@ from flask_wtf import CSRFProtect
 from flask_wtf.csrf import CSRFError
 
 from app.form_rendering import use_fast_html_params
-from app.forms import check_csrf_on_writes, explain_csrf_failure
+from app.forms import explain_csrf_failure, use_faster_csrf_check
 from app.models import Base
 
 db = SQLAlchemy(model_class=Base)
@@ -22,8 +22,7 @@ def init_extensions(app: Flask) -> None:
     """Bind each extension to `app`, reading its settings from `app.config`."""
     db.init_app(app)
     migrate.init_app(app, db)
-    app.config["WTF_CSRF_CHECK_DEFAULT"] = False  # check_csrf_on_writes does it, faster
     csrf.init_app(app)
-    app.before_request(check_csrf_on_writes)
+    use_faster_csrf_check(app)
     use_fast_html_params()  # process-wide: see app/form_rendering.py
     app.register_error_handler(CSRFError, explain_csrf_failure)

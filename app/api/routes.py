@@ -14,8 +14,8 @@ from app.pagination import paginate_request
 bp = Blueprint("api", __name__, cli_group=None)
 
 
-def entry_json(entry: GuestbookEntry) -> dict:
-    """The public fields of an entry."""
+def entry_json(entry) -> dict:
+    """The public fields of an entry: a GuestbookEntry, or a row of its columns (the list)."""
     return {
         "id": entry.id,
         "name": entry.name,

@@ -90,3 +90,17 @@ def test_the_name_form_greeting_is_escaped(client, payload):
 def test_the_home_page_and_the_header_link_to_the_form(client):
     """The form is one click from anywhere."""
     assert client.get("/").get_data(as_text=True).count('href="/submit"') == 2
+
+
+def test_an_app_can_still_turn_the_default_csrf_check_off(make_app):
+    """WTF_CSRF_CHECK_DEFAULT = False keeps its Flask-WTF meaning: no check before the view.
+
+    The view runs and its form refuses the missing token itself: the form comes back,
+    not the CSRF error page.
+    """
+    client = make_app(WTF_CSRF_ENABLED=True, WTF_CSRF_CHECK_DEFAULT=False).test_client()
+    response = client.post("/submit", data={"name": "Ada"})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "did not come from this site" not in page
+    assert '<form method="post" action="/submit"' in page
