@@ -38,6 +38,9 @@ DEEP_MANY = Page(
     "guestbook deep cursor, {rows} rows", "kit-big", "/guestbook/?cursor={deep_cursor}"
 )
 
+# What the POST pages send, with a CSRF token and the session cookie that goes with it.
+POST_FIELDS = {"name": "Benchmark", "message": "Signed by the benchmark, again and again."}
+
 PAGES = [
     BARE,
     HELLO,

@@ -19,7 +19,14 @@ from app import create_app
 from app.pagination import OLDER, encode_cursor
 from bench import measure
 from bench.load import POST_SCRIPT, fetch, signed_in_form, wrk
-from bench.pages import KIT_SERVERS, PAGES, REFERENCE_SERVERS, RSS_CHECKPOINTS, Page
+from bench.pages import (
+    KIT_SERVERS,
+    PAGES,
+    POST_FIELDS,
+    REFERENCE_SERVERS,
+    RSS_CHECKPOINTS,
+    Page,
+)
 from bench.report import (
     Extras,
     PageResults,
@@ -31,7 +38,6 @@ from bench.report import (
 from bench.servers import create_database, production_environment, servers
 from config import ProductionConfig
 
-POST_FIELDS = {"name": "Benchmark", "message": "Signed by the benchmark, again and again."}
 SMOKE = {"rounds": 1, "duration": 2, "warmup": 0, "rows": 20_000, "cold_runs": 2}
 SMOKE_RSS_CHECKPOINTS = (500, 2_500)
 FAILED_REQUESTS = 2  # exit status when an answer was not 2xx/3xx; 1 when only budgets missed
