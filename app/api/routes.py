@@ -1,5 +1,7 @@
 """The JSON API over the guestbook: list, read, create, update, delete."""
 
+from datetime import datetime
+
 from flask import Blueprint, current_app, url_for
 
 from app.api.auth import require_token
@@ -14,13 +16,18 @@ from app.pagination import paginate_request
 bp = Blueprint("api", __name__, cli_group=None)
 
 
-def entry_json(entry) -> dict:
-    """The public fields of an entry: a GuestbookEntry, or a row of its columns (the list)."""
+def entry_json(entry: GuestbookEntry) -> dict:
+    """The public fields of an entry."""
+    return row_json(entry.id, entry.name, entry.message, entry.created_at)
+
+
+def row_json(entry_id: int, name: str, message: str, created_at: datetime) -> dict:
+    """An entry's public fields from their values: a list row of ENTRIES holds these four."""
     return {
-        "id": entry.id,
-        "name": entry.name,
-        "message": entry.message,
-        "created_at": utc_isoformat(entry.created_at),
+        "id": entry_id,
+        "name": name,
+        "message": message,
+        "created_at": utc_isoformat(created_at),
     }
 
 
@@ -37,7 +44,8 @@ def list_entries():
     next_url = None
     if page.older_cursor:
         next_url = url_for(".list_entries", cursor=page.older_cursor, limit=page.limit)
-    return {"entries": [entry_json(entry) for entry in page.items], "next": next_url}
+    # Unpacked, not read by name: one attribute read from a row costs more than the dict.
+    return {"entries": [row_json(*row) for row in page.items], "next": next_url}
 
 
 @bp.get(f"/entries/{ENTRY_ID_RULE}")

@@ -38,6 +38,14 @@ def test_the_list_walks_newest_first_by_next_links(client):
     assert seen == [f"m{n}" for n in range(45, 0, -1)]
 
 
+def test_a_listed_entry_has_the_same_fields_as_the_entry_itself(client, entry):
+    """The list, which reads rows, and the entry's address, which reads the model, agree."""
+    listed = client.get("/api/v1/entries").json["entries"]
+    assert listed == [client.get(f"/api/v1/entries/{entry.id}").json]
+    assert listed[0]["name"] == "Ada"
+    assert listed[0]["message"] == "Hello"
+
+
 def test_the_default_page_size_is_twenty(client):
     """Without `limit`, a page holds 20 entries."""
     db.session.add_all(GuestbookEntry(name="n", message="m") for _ in range(25))

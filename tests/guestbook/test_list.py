@@ -40,6 +40,18 @@ def test_empty_guestbook_invites_the_first_entry(client):
     assert pager_links(page) == {}
 
 
+def test_an_entry_shows_its_message_its_name_linked_to_it_and_its_time(client):
+    """Each column of a list row lands in its own place on the page."""
+    entry = GuestbookEntry(name="Ada", message="Hello there")
+    db.session.add(entry)
+    db.session.commit()
+    page = client.get("/guestbook/").get_data(as_text=True)
+    assert '<p class="entry-message">Hello there</p>' in page
+    assert f'<a href="/guestbook/{entry.id}">Ada</a>' in page
+    signed = entry.created_at
+    assert f'<time datetime="{signed.isoformat()}">{signed:%Y-%m-%d %H:%M}</time>' in page
+
+
 def test_pages_walk_from_newest_to_oldest_and_back(client, entries):
     """Older links walk down 20 at a time; newer links come back to the same pages."""
     first = client.get("/guestbook/").get_data(as_text=True)
