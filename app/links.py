@@ -2,7 +2,7 @@
 
 from functools import lru_cache
 
-from flask import Flask, request
+from flask import Flask, has_request_context, request
 
 # Enough for the layout's links and several pages of entries; old links drop out first.
 MAX_REMEMBERED_LINKS = 4096
@@ -17,7 +17,8 @@ def init_link_cache(app: Flask) -> None:
     request: the layout's, and the entries' on a busy page. A link depends only on the
     endpoint, its values and where the app is mounted (the request's root path), so those
     are the key. Calls that need more go straight to Flask: `_external`, `_anchor` and the
-    other underscore options, values that cannot be a key, and apps with `url_defaults`.
+    other underscore options, values that cannot be a key, apps with `url_defaults`, and
+    templates rendered outside a request (an email sent from a command, say).
     Python code keeps Flask's own `url_for`; the routes are fixed once serving starts
     (Flask refuses new ones), so a remembered link stays right. The kit matches no
     subdomains or hosts; an app that adds host matching should add `request.host` to the key.
@@ -31,7 +32,8 @@ def init_link_cache(app: Flask) -> None:
 
     def url_for(endpoint: str, **values) -> str:
         """Flask's url_for, answered from memory when the link has been built before."""
-        if app.url_default_functions or not FLASK_OPTIONS.isdisjoint(values):
+        plain = has_request_context() and FLASK_OPTIONS.isdisjoint(values)
+        if app.url_default_functions or not plain:
             return build(endpoint, **values)
         # ".name" means "in the current blueprint", so only then is the blueprint in the key.
         blueprint = request.blueprint if endpoint[0] == "." else None

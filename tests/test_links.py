@@ -1,5 +1,7 @@
 """Links in templates: remembered once built, and always the link Flask would build."""
 
+from contextvars import Context
+
 import pytest
 from flask import Blueprint, Flask, render_template_string
 
@@ -83,3 +85,19 @@ def test_url_defaults_are_honoured(link_app):
         values.setdefault("lang", "en")
 
     assert render(link_app, "{{ url_for('search') }}") == "/search?lang=en"
+
+
+def test_templates_outside_a_request_get_flask_s_links():
+    """With no request (a command rendering an email), Flask builds from SERVER_NAME."""
+    app = Flask(__name__)
+    app.config["SERVER_NAME"] = "example.com"
+    app.add_url_rule("/search", "search", lambda: "")
+    init_link_cache(app)
+
+    def render_in_app_context() -> str:
+        """What a command sees: the app's context, and no request."""
+        with app.app_context():
+            return render_template_string("{{ url_for('search') }}")
+
+    # A fresh context: the test runner's own request context is not visible there.
+    assert Context().run(render_in_app_context) == "http://example.com/search"
