@@ -8,7 +8,6 @@ budgets themselves are judged by `python -m bench`, under real load.
 """
 
 import argparse
-import io
 import operator
 import os
 import re
@@ -17,9 +16,10 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
 
-from bench.load import CSRF_INPUT
+from werkzeug.test import EnvironBuilder
+
+from bench.load import form_post
 from bench.pages import HELLO, PAGES, POST_FIELDS
 from bench.servers import PROJECT_ROOT, create_database, production_environment
 
@@ -42,32 +42,14 @@ def pages_of(app_name: str, only: str = "") -> list[tuple[str, str, str]]:
 
 
 def wsgi_environ(method: str, path: str, body: bytes = b"", cookie: str = "") -> dict:
-    """The WSGI environ of one request, as gunicorn builds it."""
-    parts = urlsplit(path)
-    environ = {
-        "REQUEST_METHOD": method,
-        "SCRIPT_NAME": "",
-        "PATH_INFO": parts.path,
-        "QUERY_STRING": parts.query,
-        "SERVER_NAME": "127.0.0.1",
-        "SERVER_PORT": "8000",
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "REMOTE_ADDR": "127.0.0.1",
-        "HTTP_HOST": "127.0.0.1:8000",
-        "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(body),
-        "wsgi.errors": sys.stderr,
-        "wsgi.multithread": False,
-        "wsgi.multiprocess": True,
-        "wsgi.run_once": False,
-        "wsgi.version": (1, 0),
-    }
-    if body:
-        environ["CONTENT_TYPE"] = "application/x-www-form-urlencoded"
-        environ["CONTENT_LENGTH"] = str(len(body))
-    if cookie:
-        environ["HTTP_COOKIE"] = cookie
-    return environ
+    """The WSGI environ of one request, built by Werkzeug's test tools."""
+    return EnvironBuilder(
+        path,
+        method=method,
+        data=body,
+        content_type="application/x-www-form-urlencoded" if body else None,
+        headers={"Cookie": cookie} if cookie else None,
+    ).get_environ()
 
 
 def call(app, environ: dict) -> tuple[str, dict[str, str], bytes]:
@@ -93,11 +75,10 @@ def call_each(app, environs: list[dict]) -> None:
 
 
 def signed_in_post(app, path: str) -> tuple[bytes, str]:
-    """The body and session cookie of a valid form POST to `path` (as load.signed_in_form)."""
-    _, headers, page = call(app, wsgi_environ("GET", path))
-    token = CSRF_INPUT.search(page.decode()).group(1)
-    body = urlencode({**POST_FIELDS, "csrf_token": token}).encode()
-    return body, headers["Set-Cookie"].split(";", 1)[0]
+    """The body and session cookie of a valid form POST to `path`, as the benchmark sends."""
+    status, headers, page = call(app, wsgi_environ("GET", path))
+    body, cookie = form_post(path, int(status[:3]), headers, page.decode(), POST_FIELDS)
+    return body.encode(), cookie
 
 
 def load_app(app_name: str):

@@ -141,7 +141,13 @@ def signed_in_form(form_url: str, fields: dict[str, str]) -> tuple[str, str]:
     The CSRF token lives in the session cookie, so the same pair stays valid for every
     request until WTF_CSRF_TIME_LIMIT (an hour) runs out.
     """
-    status, headers, page = fetch(form_url)
+    return form_post(form_url, *fetch(form_url), fields)
+
+
+def form_post(
+    form_url: str, status: int, headers: dict[str, str], page: str, fields: dict[str, str]
+) -> tuple[str, str]:
+    """The POST body of `fields` and the session cookie, from the answer to GET `form_url`."""
     match = CSRF_INPUT.search(page)
     if status != 200 or match is None or "Set-Cookie" not in headers:
         raise RuntimeError(f"{form_url} gave no form with a CSRF token and a session cookie")
