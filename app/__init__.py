@@ -8,14 +8,13 @@ from app.api import bp as api_bp
 from app.database import init_database
 from app.errors import register_error_handlers
 from app.extensions import init_extensions
+from app.filters import register_template_filters
 from app.guestbook import bp as guestbook_bp
 from app.health import bp as health_bp
-from app.links import init_link_cache
 from app.main import bp as main_bp
 from app.main.name_form import bp as name_form_bp
 from app.request_log import init_request_log
 from app.security import init_security
-from app.sessions import CookieSessions
 from config import config_from_environment
 
 # Templates and static files sit at the top of the repository, beside app/.
@@ -30,16 +29,12 @@ def create_app(config: object | None = None) -> Flask:
         static_folder=PROJECT_ROOT / "static",
     )
     app.config.from_object(config or config_from_environment())
-    app.session_interface = CookieSessions()
-    # JSON keys in the order the code writes them: sorting every object's keys adds about a
-    # seventh to encoding an API list, and a JSON object's key order means nothing anyway.
-    app.json.sort_keys = False
-    init_request_log(app)  # first, so even requests that CSRF or size limits stop are logged
+    init_request_log(app)  # first, so every other hook's work is logged with the request id
     init_security(app)
     init_extensions(app)
     init_database(app)
+    register_template_filters(app)
     register_blueprints(app)
-    init_link_cache(app)
     register_error_handlers(app)
     return app
 

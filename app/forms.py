@@ -1,6 +1,5 @@
 """Small helpers shared by the kit's forms, and the page for a failed CSRF check."""
 
-from flask import Flask, current_app, request
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFError
 from wtforms import Field
@@ -43,25 +42,3 @@ def text_validators(required_message: str, max_length: int) -> list:
 def explain_csrf_failure(error: CSRFError):
     """The 400 page for a form without a valid CSRF token, explained in plain words."""
     return render_error(error, CSRF_MESSAGE)
-
-
-def use_faster_csrf_check(app: Flask) -> None:
-    """Check CSRF with `check_csrf_on_writes` instead of Flask-WTF's own hook.
-
-    Flask-WTF's hook looks up the view's exemptions before it looks at the method: a
-    twentieth of a small page's time, spent on every GET. An app that turned the default
-    check off (WTF_CSRF_CHECK_DEFAULT = False, to protect views one by one) keeps it off.
-    """
-    if app.config["WTF_CSRF_CHECK_DEFAULT"]:
-        app.config["WTF_CSRF_CHECK_DEFAULT"] = False  # Flask-WTF's hook now returns at once
-        app.before_request(check_csrf_on_writes)
-
-
-def check_csrf_on_writes() -> None:
-    """Check the CSRF token of a POST, PUT, PATCH or DELETE; let reads pass untouched.
-
-    Exempt views and blueprints stay exempt.
-    """
-    config = current_app.config
-    if request.method in config["WTF_CSRF_METHODS"] and config["WTF_CSRF_ENABLED"]:
-        current_app.extensions["csrf"].protect(apply_exemptions=True)

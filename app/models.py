@@ -13,6 +13,9 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+# The largest value of an INTEGER column (PostgreSQL's is 32-bit), and so the largest id:
+# routes and page links refuse larger ones, where the database would raise "out of range".
+MAX_INTEGER = 2**31 - 1
 
 
 class Base(DeclarativeBase):
@@ -24,14 +27,3 @@ class Base(DeclarativeBase):
 def utc_now() -> datetime:
     """The current time in UTC; pass the function as a default, so each row gets its own."""
     return datetime.now(UTC)
-
-
-def utc_isoformat(moment: datetime) -> str:
-    """`moment` in UTC as ISO 8601 with its offset: 2026-11-26T06:55:12.000001+00:00.
-
-    SQLite hands back naive times, which the app always writes in UTC: those only need the
-    offset written, which costs a third of attaching a time zone to format them.
-    """
-    if moment.tzinfo is None:
-        return f"{moment.isoformat()}+00:00"
-    return moment.astimezone(UTC).isoformat()

@@ -13,7 +13,7 @@ from contextlib import ExitStack
 
 import flask_migrate
 import pytest
-from flask import Flask
+from flask import Flask, has_app_context
 from sqlalchemy import create_engine, event
 from sqlalchemy.exc import OperationalError
 
@@ -108,19 +108,24 @@ def use_explicit_sqlite_transactions(engine) -> None:
 
 
 @pytest.fixture(autouse=True)
-def rollback_after_test(app, _push_request_context) -> Iterator[None]:
+def rollback_after_test(app) -> Iterator[None]:
     """Run each test inside a transaction that is rolled back, so no test sees another's rows.
 
-    It depends on pytest-flask's request context so that it is set up after the context is
-    pushed and torn down before it is popped.
+    Flask-SQLAlchemy binds its sessions to `db.engines`, so the test swaps the default
+    engine for one connection with an open transaction, and rolls that back at the end.
+    This is the maintainers' recipe from pallets-eco/flask-sqlalchemy#1171 (binding the
+    session itself does not work: #1167).
     """
-    engines = db.engines
+    with app.app_context():
+        engines = db.engines  # the app's own mapping: changes to it outlive this context
     engine = engines[None]
     connection = engine.connect()
     transaction = connection.begin()
-    engines[None] = connection  # Flask-SQLAlchemy's sessions now bind to this connection
+    engines[None] = connection
     yield
-    db.session.remove()
+    # pytest-flask's request context may still be open: close the session it holds first.
+    if has_app_context():
+        db.session.remove()
     transaction.rollback()
     connection.close()
     engines[None] = engine

@@ -1,4 +1,4 @@
-"""Real servers for the tests that need them: gunicorn processes and a small HTTP client."""
+"""Real servers for the tests that need them: gunicorn processes, a browser-like client."""
 
 import contextlib
 import os
@@ -8,13 +8,11 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.cookiejar import CookieJar, DefaultCookiePolicy
 from pathlib import Path
+
+import requests
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 START_TIMEOUT_SECONDS = 30
@@ -50,8 +48,10 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn_server(environ: dict[str, str], log_path: Path, workers: int = 2) -> Iterator[str]:
-    """Serve `wsgi:app` with gunicorn until the block ends; yield its base URL."""
+def gunicorn_server(
+    environ: dict[str, str], log_path: Path, workers: int = 2, ready_path: str = "/readyz"
+) -> Iterator[str]:
+    """Serve `wsgi:app` with gunicorn until `ready_path` answers 200; yield its base URL."""
     port = free_port()
     command = [
         sys.executable, "-m", "gunicorn", "wsgi:app",
@@ -63,7 +63,7 @@ def gunicorn_server(environ: dict[str, str], log_path: Path, workers: int = 2) -
         )
     base_url = f"http://127.0.0.1:{port}"
     try:
-        wait_until_ready(base_url, process, log_path)
+        wait_until_ready(f"{base_url}{ready_path}", process, log_path)
         yield base_url
     finally:
         process.terminate()  # stopped by its own process id, gracefully
@@ -74,64 +74,31 @@ def gunicorn_server(environ: dict[str, str], log_path: Path, workers: int = 2) -
             process.wait()
 
 
-def wait_until_ready(base_url: str, process: subprocess.Popen, log_path: Path) -> None:
-    """Poll /readyz until it answers 200; fail with the server's log if it never does."""
+def wait_until_ready(url: str, process: subprocess.Popen, log_path: Path) -> None:
+    """Poll `url` until it answers 200; fail with the server's log if it never does."""
     deadline = time.monotonic() + START_TIMEOUT_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
             break
-        if Browser().get(f"{base_url}/readyz").status == 200:
-            return
+        with contextlib.suppress(requests.ConnectionError):
+            if requests.get(url, timeout=5).status_code == 200:
+                return
         time.sleep(0.2)
-    raise AssertionError(f"gunicorn at {base_url} did not become ready:\n{log_path.read_text()}")
+    raise AssertionError(f"{url} did not answer 200:\n{log_path.read_text()}")
 
 
-class Response:
-    """What a request returned: status, headers and body text (status 0: no connection)."""
+class Browser(requests.Session):
+    """A cookie-keeping HTTP client, like one browser tab: it sends its session everywhere.
 
-    def __init__(self, status: int, headers: dict[str, str], text: str):
-        """Keep the parts of a response the tests look at."""
-        self.status, self.headers, self.text = status, headers, text
+    Production marks its cookies Secure, and these tests talk plain HTTP to servers on this
+    machine. Like Chromium on localhost, this client sends Secure cookies there too.
+    """
 
-
-class NoRedirects(urllib.request.HTTPRedirectHandler):
-    """Hand redirects back to the caller, so tests see the 303 itself."""
-
-    def redirect_request(self, *args, **kwargs):
-        """Decline to follow."""
-        return None
-
-
-class Browser:
-    """A cookie-keeping HTTP client, like one browser tab: it sends its session everywhere."""
-
-    def __init__(self):
-        """Start with an empty cookie jar."""
-        # Like Chromium, send Secure cookies (production sets them) to http://127.0.0.1 too.
-        jar = CookieJar(DefaultCookiePolicy(secure_protocols=("https", "wss", "http")))
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(jar), NoRedirects()
-        )
-
-    def get(self, url: str) -> Response:
-        """GET `url`."""
-        return self.request(urllib.request.Request(url))
-
-    def post(self, url: str, form: dict[str, str]) -> Response:
-        """POST `form` to `url`, URL-encoded, as an HTML form does."""
-        body = urllib.parse.urlencode(form).encode()
-        return self.request(urllib.request.Request(url, data=body, method="POST"))
-
-    def request(self, request: urllib.request.Request) -> Response:
-        """Send `request`; HTTP errors are answers too, and a refused connection is status 0."""
-        try:
-            with self.opener.open(request, timeout=15) as answer:
-                return Response(answer.status, dict(answer.headers), answer.read().decode())
-        except urllib.error.HTTPError as error:
-            with error:
-                return Response(error.code, dict(error.headers), error.read().decode())
-        except (urllib.error.URLError, ConnectionError):
-            return Response(0, {}, "")
+    def prepare_request(self, request: requests.Request) -> requests.PreparedRequest:
+        """Send every cookie, Secure ones included, with `request`."""
+        for cookie in self.cookies:
+            cookie.secure = False
+        return super().prepare_request(request)
 
 
 class TcpProxy:

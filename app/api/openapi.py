@@ -1,6 +1,7 @@
 """The OpenAPI 3.1 description of /api/v1, built from the same limits the code enforces."""
 
 from app.guestbook.models import MAX_ENTRY_ID, MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH
+from app.models import MAX_INTEGER
 from app.pagination import MAX_LIMIT
 
 # After trimming, some character must remain; NUL can't be stored by PostgreSQL.
@@ -18,6 +19,12 @@ def error_response(description: str) -> dict:
         "description": description,
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
     }
+
+
+def page_parameter(name: str, description: str) -> dict:
+    """A query parameter that names the id a page starts from."""
+    schema = {"type": "integer", "minimum": 1, "maximum": MAX_INTEGER}
+    return {"name": name, "in": "query", "description": description, "schema": schema}
 
 
 def json_response(description: str, schema_name: str, **extra) -> dict:
@@ -83,16 +90,12 @@ OPENAPI_DOCUMENT = {
                         "in": "query",
                         "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
                     },
-                    {
-                        "name": "cursor",
-                        "in": "query",
-                        "description": "Opaque: copy it from a `next` link.",
-                        "schema": {"type": "string"},
-                    },
+                    page_parameter("before", "Entries older than this id: copy it from `next`."),
+                    page_parameter("after", "Entries newer than this id; not with `before`."),
                 ],
                 "responses": {
                     "200": json_response("One page of entries", "EntryPage"),
-                    "400": error_response("A limit out of range, or a cursor not from `next`"),
+                    "400": error_response("A value out of range, or both `before` and `after`"),
                     **COMMON_ERRORS,
                 },
             },

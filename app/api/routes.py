@@ -1,16 +1,14 @@
 """The JSON API over the guestbook: list, read, create, update, delete."""
 
-from datetime import datetime
-
 from flask import Blueprint, current_app, url_for
 
 from app.api.auth import require_token
 from app.api.openapi import OPENAPI_DOCUMENT
 from app.api.validation import ENTRY_FIELDS, json_object, validated_entry
 from app.extensions import db
+from app.filters import utc_isoformat
 from app.guestbook.models import GuestbookEntry
 from app.guestbook.routes import ENTRIES, ENTRY_ID_RULE
-from app.models import utc_isoformat
 from app.pagination import paginate_request
 
 bp = Blueprint("api", __name__, cli_group=None)
@@ -18,16 +16,11 @@ bp = Blueprint("api", __name__, cli_group=None)
 
 def entry_json(entry: GuestbookEntry) -> dict:
     """The public fields of an entry."""
-    return row_json(entry.id, entry.name, entry.message, entry.created_at)
-
-
-def row_json(entry_id: int, name: str, message: str, created_at: datetime) -> dict:
-    """An entry's public fields from their values: a list row of ENTRIES holds these four."""
     return {
-        "id": entry_id,
-        "name": name,
-        "message": message,
-        "created_at": utc_isoformat(created_at),
+        "id": entry.id,
+        "name": entry.name,
+        "message": entry.message,
+        "created_at": utc_isoformat(entry.created_at),
     }
 
 
@@ -39,13 +32,12 @@ def openapi():
 
 @bp.get("/entries")
 def list_entries():
-    """Newest entries first; `next` carries the cursor of the following page."""
+    """Newest entries first; `next` is the address of the following page."""
     page = paginate_request(ENTRIES, GuestbookEntry.id, current_app.config["GUESTBOOK_PAGE_SIZE"])
     next_url = None
-    if page.older_cursor:
-        next_url = url_for(".list_entries", cursor=page.older_cursor, limit=page.limit)
-    # Unpacked, not read by name: one attribute read from a row costs more than the dict.
-    return {"entries": [row_json(*row) for row in page.items], "next": next_url}
+    if page.older:
+        next_url = url_for(".list_entries", before=page.older, limit=page.limit)
+    return {"entries": [entry_json(entry) for entry in page.items], "next": next_url}
 
 
 @bp.get(f"/entries/{ENTRY_ID_RULE}")

@@ -6,13 +6,11 @@ from sqlalchemy import DateTime, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
-from app.models import utc_now
+from app.models import MAX_INTEGER, utc_now
 
 NAME_MAX_LENGTH = 80
 MESSAGE_MAX_LENGTH = 500
-# The largest id an INTEGER column holds on PostgreSQL; routes answer 404 above it, where the
-# database would raise "out of range".
-MAX_ENTRY_ID = 2**31 - 1
+MAX_ENTRY_ID = MAX_INTEGER  # routes answer 404 above it
 
 
 class GuestbookEntry(db.Model):

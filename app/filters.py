@@ -1,0 +1,28 @@
+"""Template filters the whole app shares, registered on the app by the factory."""
+
+from datetime import UTC, datetime
+
+from flask import Flask
+
+
+def as_utc(moment: datetime) -> datetime:
+    """`moment` in UTC. SQLite hands back naive times; the app always writes them in UTC."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def utc_isoformat(moment: datetime) -> str:
+    """`moment` as ISO 8601 in UTC, for machines: 2026-11-26T06:55:12.000001+00:00."""
+    return as_utc(moment).isoformat()
+
+
+def utc_minutes(moment: datetime) -> str:
+    """`moment` in UTC to the minute, for people: 2026-11-26 06:55."""
+    return as_utc(moment).strftime("%Y-%m-%d %H:%M")
+
+
+def register_template_filters(app: Flask) -> None:
+    """Make the filters above available to every template: `{{ entry.created_at|minutes }}`."""
+    app.add_template_filter(utc_isoformat, "isoformat")
+    app.add_template_filter(utc_minutes, "minutes")

@@ -1,0 +1,25 @@
+"""Template filters: every time is shown in UTC, whichever database it came from."""
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+from flask import render_template_string
+
+ONE_INSTANT = [
+    datetime(2026, 11, 26, 6, 55, 12, 1),  # SQLite: naive, UTC by the app's convention
+    datetime(2026, 11, 26, 6, 55, 12, 1, tzinfo=UTC),  # PostgreSQL, session in UTC
+    datetime(2026, 11, 26, 7, 55, 12, 1, tzinfo=timezone(timedelta(hours=1))),  # or not
+]
+
+
+@pytest.mark.parametrize("moment", ONE_INSTANT)
+def test_isoformat_writes_utc_with_its_offset(app, moment):
+    """Naive, UTC and other-zone times of one instant give the same machine-readable text."""
+    text = render_template_string("{{ moment|isoformat }}", moment=moment)
+    assert text == "2026-11-26T06:55:12.000001+00:00"
+
+
+@pytest.mark.parametrize("moment", ONE_INSTANT)
+def test_minutes_shows_utc_to_the_minute(app, moment):
+    """People see the same instant, to the minute, from either database."""
+    assert render_template_string("{{ moment|minutes }}", moment=moment) == "2026-11-26 06:55"
