@@ -1,4 +1,4 @@
-"""`flask seed`: fill the guestbook with demo entries, fast enough for a million rows."""
+"""`flask seed`: fill the guestbook with demo entries, in batches, for a million rows too."""
 
 import itertools
 
@@ -35,7 +35,7 @@ def seed(count: int) -> None:
     rows = demo_rows(count)
     with click.progressbar(length=count, label="Adding guestbook entries") as progress:
         while batch := list(itertools.islice(rows, BATCH_SIZE)):
-            # One multi-row INSERT per batch and one commit: seconds for 100,000 rows.
+            # One multi-row INSERT and one commit per batch, rather than one per row.
             db.session.execute(insert(GuestbookEntry), batch)
             db.session.commit()
             progress.update(len(batch))

@@ -1,1 +1,0 @@
-"""Benchmarks and performance budgets: `python -m bench` (see `python -m bench --help`)."""
