@@ -8,8 +8,8 @@ import os
 from collections.abc import Mapping
 from datetime import timedelta
 
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.engine import URL, make_url  # layer: database
+from sqlalchemy.exc import ArgumentError  # layer: database
 
 # Signs sessions and CSRF tokens in development only; production refuses to start with it.
 # A placeholder by design, so both linters are told it is not a real secret.
@@ -37,6 +37,7 @@ def word_list(environ: Mapping[str, str], name: str) -> list[str]:
     return [word.strip() for word in environ.get(name, "").split(",") if word.strip()]
 
 
+# layer: database
 def normalise_database_url(url: str) -> str:
     """Point PostgreSQL URLs at psycopg 3, including the `postgres://` form hosts hand out."""
     for prefix in ("postgres://", "postgresql://"):
@@ -75,12 +76,17 @@ def engine_options(url: URL, environ: Mapping[str, str]) -> dict:
     return options
 
 
+# end layer: database
+
+
 class Config:
     """Settings shared by every environment."""
 
-    GUESTBOOK_PAGE_SIZE = 20
+    GUESTBOOK_PAGE_SIZE = 20  # layer: guestbook
+    # layer: database
     # A relative SQLite path resolves inside the instance folder (Flask-SQLAlchemy).
     DEFAULT_DATABASE_URL = "sqlite:///app.db"
+    # end layer: database
     # Requests over these limits get the 413 page before a view runs: the whole body, any
     # one form field held in memory, and the number of fields.
     MAX_CONTENT_LENGTH = 1024 * 1024
@@ -103,9 +109,11 @@ class Config:
             for header in PROXY_HEADERS
             if (hops := whole_number(environ, f"PROXY_FIX_{header.upper()}", 0))
         }
+        # layer: database
         url = parse_database_url(environ.get("DATABASE_URL", self.DEFAULT_DATABASE_URL))
         self.SQLALCHEMY_DATABASE_URI = url.render_as_string(hide_password=False)
         self.SQLALCHEMY_ENGINE_OPTIONS = engine_options(url, environ)
+        # end layer: database
 
 
 class DevelopmentConfig(Config):
@@ -116,7 +124,7 @@ class TestingConfig(Config):
     """For the test suite: CSRF off unless a test turns it back on."""
 
     TESTING = True
-    WTF_CSRF_ENABLED = False
+    WTF_CSRF_ENABLED = False  # layer: forms
 
 
 class ProductionConfig(Config):

@@ -12,6 +12,8 @@ from werkzeug.exceptions import InternalServerError, ServiceUnavailable
 from app.errors import render_error
 from app.extensions import db, migrate
 from app.health.routes import add_readiness_check
+from app.layer_migrations import forget_migrations
+from app.layers import add_removal_step
 
 DATABASE_DOWN_MESSAGE = (
     "The site cannot reach its database right now. Please try again in a minute."
@@ -24,11 +26,14 @@ UNDEFINED_TABLE = "42P01"
 
 
 def init_database(app: Flask) -> None:
-    """Tune SQLite, make /readyz check the schema, and answer database faults with 503."""
+    """Tune SQLite, check the schema in /readyz, answer database faults with 503, and let
+    `flask layers remove` take a layer's migrations out.
+    """
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             event.listen(db.engine, "connect", use_write_ahead_log)
     add_readiness_check(app, database_not_ready)
+    add_removal_step(app, forget_migrations)
     app.register_error_handler(DBAPIError, render_database_error)
 
 

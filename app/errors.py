@@ -20,8 +20,10 @@ def register_error_handlers(app: Flask) -> None:
 
 def wants_json() -> bool:
     """True for the API's addresses, and for clients that prefer JSON to HTML."""
+    # layer: api
     if request.path.startswith("/api/"):
         return True
+    # end layer: api
     best = request.accept_mimetypes.best_match(["text/html", "application/json"])
     return best == "application/json"
 

@@ -53,9 +53,11 @@ def paginate(
     before: int | None = None,
     after: int | None = None,
 ) -> Page:
-    """Run `statement` (a `select(Model)`) for one page of `limit` items, highest `key` first.
+    """Run `statement` for one page of `limit` rows, highest `key` first.
 
-    With `after`, the page holds the `limit` items just above it, still highest first.
+    `statement` selects the columns the page shows, `select(Model.id, Model.name)`, and each
+    row has them as attributes: `row.name`. With `after`, the page holds the `limit` rows
+    just above it, still highest first.
     """
     if after is not None:
         # Walk upwards from `after`, then turn the page round to show it newest first.
@@ -65,7 +67,7 @@ def paginate(
             statement = statement.where(key < before)
         statement = statement.order_by(key.desc())
     # One row more than the page shows tells whether there is a page beyond it.
-    items = list(db.session.scalars(statement.limit(limit + 1)))
+    items = db.session.execute(statement.limit(limit + 1)).all()
     has_more = len(items) > limit
     items = items[:limit]
     if after is not None:

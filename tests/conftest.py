@@ -2,5 +2,5 @@
 
 pytest_plugins = [
     "tests.app_fixtures",
-    "tests.database_fixtures",
+    "tests.database_fixtures",  # layer: database
 ]

@@ -1,10 +1,11 @@
 """Helpers the tests share."""
 
-import re
+import re  # layer: forms
 
 from flask import Flask, request, session
 from markupsafe import escape
 
+# layer: forms
 CSRF_INPUT = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 
 
@@ -13,6 +14,9 @@ def csrf_token(response) -> str:
     match = CSRF_INPUT.search(response.get_data(as_text=True))
     assert match, "the page has no CSRF token"
     return match.group(1)
+
+
+# end layer: forms
 
 
 def with_session_routes(app: Flask) -> Flask:

@@ -30,14 +30,12 @@ def run_flask(*args: str, **environ: str) -> subprocess.CompletedProcess:
     return run_in_project_root([sys.executable, "-m", "flask", *args], {**os.environ, **environ})
 
 
-def production_environ(database_url: str) -> dict[str, str]:
-    """The environment of a production server on `database_url`, with a new secret key."""
-    return {
-        **os.environ,
-        "APP_ENV": "production",
-        "SECRET_KEY": secrets.token_hex(32),
-        "DATABASE_URL": database_url,
-    }
+def production_environ(database_url: str | None = None) -> dict[str, str]:
+    """The environment of a production server (on `database_url`), with a new secret key."""
+    environ = {**os.environ, "APP_ENV": "production", "SECRET_KEY": secrets.token_hex(32)}
+    if database_url:
+        environ["DATABASE_URL"] = database_url
+    return environ
 
 
 def free_port() -> int:

@@ -1,6 +1,7 @@
 """The JSON API over the guestbook: list, read, create, update, delete."""
 
 from flask import Blueprint, current_app, url_for
+from sqlalchemy import Row
 
 from app.api.auth import require_token
 from app.api.openapi import OPENAPI_DOCUMENT
@@ -14,8 +15,8 @@ from app.pagination import paginate_request
 bp = Blueprint("api", __name__, cli_group=None)
 
 
-def entry_json(entry: GuestbookEntry) -> dict:
-    """The public fields of an entry."""
+def entry_json(entry: GuestbookEntry | Row) -> dict:
+    """The public fields of an entry, or of a list's row of the same columns."""
     return {
         "id": entry.id,
         "name": entry.name,

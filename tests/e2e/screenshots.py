@@ -20,9 +20,9 @@ from tests.live import PROJECT_ROOT
 SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
 PAGES = {
     "home": "/",
-    "name-form": "/submit",
-    "guestbook": "/guestbook/",
-    "guestbook-entry": "/guestbook/1",
+    "name-form": "/submit",  # layer: forms
+    "guestbook": "/guestbook/",  # layer: guestbook
+    "guestbook-entry": "/guestbook/1",  # layer: guestbook
     "404": "/no-such-page",
 }
 

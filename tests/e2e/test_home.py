@@ -6,8 +6,8 @@ from playwright.sync_api import expect
 FEATURES = [
     # (link on the home page, heading of the page it leads to)
     ("Hello", "Hello, World!"),
-    ("Name form", "Name form"),
-    ("Guestbook", "Guestbook"),
+    ("Name form", "Name form"),  # layer: forms
+    ("Guestbook", "Guestbook"),  # layer: guestbook
 ]
 
 

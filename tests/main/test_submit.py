@@ -1,8 +1,9 @@
 """The name form: validation, CSRF, and POST-redirect-GET."""
 
 import pytest
+from werkzeug.datastructures import MultiDict
 
-from app.main.forms import NAME_MAX_LENGTH
+from app.main.forms import NAME_MAX_LENGTH, NameForm
 from tests.helpers import HOSTILE_INPUTS, assert_shown_as_text, csrf_token
 
 
@@ -104,3 +105,14 @@ def test_an_app_can_still_turn_the_default_csrf_check_off(make_app):
     page = response.get_data(as_text=True)
     assert "did not come from this site" not in page
     assert '<form method="post" action="/submit"' in page
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("a\x00b", "Remove the invisible NUL character."), ("\ud800", "Use only valid Unicode")],
+)
+def test_text_a_database_cannot_store_is_refused(app, text, message):
+    """NUL (PostgreSQL refuses it) and lone surrogates (JSON can carry them) fail validation."""
+    form = NameForm(formdata=MultiDict({"name": text}), meta={"csrf": False})
+    assert not form.validate()
+    assert form.name.errors[0].startswith(message)

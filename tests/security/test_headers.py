@@ -9,8 +9,8 @@ from app.security import SECURITY_HEADERS
 # One response of each kind the app sends: page, form, redirect, JSON, error, static file.
 RESPONSES = [
     ("GET", "/"),
-    ("GET", "/submit"),
-    ("POST", "/submit"),
+    ("GET", "/submit"),  # layer: forms
+    ("POST", "/submit"),  # layer: forms
     ("GET", "/healthz"),
     ("GET", "/no/such/page"),
     ("GET", "/static/style.css"),
@@ -37,7 +37,16 @@ def test_the_policy_allows_only_this_sites_own_files():
     assert SECURITY_HEADERS["X-Content-Type-Options"] == "nosniff"
 
 
-@pytest.mark.parametrize("path", ["/", "/submit", "/guestbook/", "/guestbook/new", "/nope"])
+PAGES = [
+    "/",
+    "/submit",  # layer: forms
+    "/guestbook/",  # layer: guestbook
+    "/guestbook/new",  # layer: guestbook
+    "/nope",
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
 def test_pages_hold_no_inline_script_or_style(client, path):
     """Nothing the policy would block: no <script>, <style> or style= in any page."""
     page = client.get(path).get_data(as_text=True)
