@@ -1,7 +1,9 @@
 """Configuration classes, read from the environment when they are instantiated.
 
-`APP_ENV` picks the class (development, the default; testing; production). Each class
-takes the environment as a mapping, so a test can hand it any environment it likes.
+`APP_ENV` picks the class: production unless development (or testing) is asked for, so a
+server started without its environment fails closed. `flask run` reads APP_ENV=development
+from .flaskenv. Each class takes the environment as a mapping, so a test can hand it any
+environment it likes.
 """
 
 import os
@@ -87,8 +89,9 @@ class Config:
     # A relative SQLite path resolves inside the instance folder (Flask-SQLAlchemy).
     DEFAULT_DATABASE_URL = "sqlite:///app.db"
     # end layer: database
-    # Requests over these limits get the 413 page before a view runs: the whole body, any
-    # one form field held in memory, and the number of fields.
+    # Requests over these limits get the 413 page before a view runs: the whole body, and in
+    # a multipart form any one field held in memory and the number of parts. Werkzeug reads
+    # a url-encoded form in one pass, so the body's limit is the one that bounds it.
     MAX_CONTENT_LENGTH = 1024 * 1024
     MAX_FORM_MEMORY_SIZE = 64 * 1024
     MAX_FORM_PARTS = 50
@@ -134,7 +137,9 @@ class ProductionConfig(Config):
     STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains"
 
     def __init__(self, environ: Mapping[str, str] = os.environ):
-        """Refuse to start without a strong secret key; read the hosts to answer for."""
+        """Refuse to start without a strong secret key, the hosts to answer for, or with the
+        debugger on.
+        """
         super().__init__(environ)
         if (
             self.SECRET_KEY == DEVELOPMENT_SECRET_KEY
@@ -147,6 +152,15 @@ class ProductionConfig(Config):
             )
         # Requests for any other Host header get a 400, so links built from it can't be spoofed.
         self.TRUSTED_HOSTS = word_list(environ, "TRUSTED_HOSTS") or None
+        if not self.TRUSTED_HOSTS and not environ.get("SERVER_NAME"):
+            raise ConfigError(
+                "TRUSTED_HOSTS must name the host names this site answers for in production, "
+                "comma-separated (for example example.com,www.example.com)"
+            )
+        self.SERVER_NAME = environ.get("SERVER_NAME") or None
+        # The debugger runs any code a visitor types: `flask --debug run` only in development.
+        if environ.get("FLASK_DEBUG", "").lower() not in ("", "0", "false", "no"):
+            raise ConfigError("FLASK_DEBUG must be off in production: the debugger runs any code")
 
 
 CONFIGS = {
@@ -158,7 +172,7 @@ CONFIGS = {
 
 def config_from_environment(environ: Mapping[str, str] = os.environ) -> Config:
     """Instantiate the configuration class that `APP_ENV` names."""
-    name = environ.get("APP_ENV", "development")
+    name = environ.get("APP_ENV", "production")
     if name not in CONFIGS:
         raise ConfigError(f"APP_ENV must be one of {', '.join(CONFIGS)}; got {name!r}")
     return CONFIGS[name](environ)

@@ -13,9 +13,12 @@ CSRF_MESSAGE = (
 )
 
 
-def strip_whitespace(value: str | None) -> str | None:
-    """Trim what people paste with stray spaces, so "   " counts as empty."""
-    return value.strip() if isinstance(value, str) else value
+def strip_whitespace(value: object) -> str | None:
+    """Trim what people paste with stray spaces, so "   " counts as empty.
+
+    Anything that is not text (a file sent in a text field's place) counts as empty too.
+    """
+    return value.strip() if isinstance(value, str) else None
 
 
 def form_status(form: FlaskForm) -> int:

@@ -52,7 +52,7 @@ def start_request() -> None:
 
 
 def finish_request(response: Response) -> Response:
-    """Echo the request id, and log method, path, status code and duration in one line."""
+    """Echo the request id, and log client, method, path, status and duration in one line."""
     response.headers["X-Request-ID"] = g.request_id
     # `flask run`'s development server writes its own line for every request.
     if request.environ.get("SERVER_SOFTWARE", "").startswith("Werkzeug/"):
@@ -61,7 +61,13 @@ def finish_request(response: Response) -> Response:
     if not path.isprintable():  # a %0A in the URL must not start a forged log line
         path = path.encode("unicode_escape").decode("ascii")
     milliseconds = (time.perf_counter() - g.request_started) * 1000
+    # The client's address as ProxyFix gives it behind a proxy (PROXY_FIX_X_FOR).
     current_app.logger.info(
-        "%s %s %s %.1fms", request.method, path, response.status_code, milliseconds
+        "%s %s %s %s %.1fms",
+        request.remote_addr,
+        request.method,
+        path,
+        response.status_code,
+        milliseconds,
     )
     return response

@@ -32,7 +32,12 @@ def run_flask(*args: str, **environ: str) -> subprocess.CompletedProcess:
 
 def production_environ(database_url: str | None = None) -> dict[str, str]:
     """The environment of a production server (on `database_url`), with a new secret key."""
-    environ = {**os.environ, "APP_ENV": "production", "SECRET_KEY": secrets.token_hex(32)}
+    environ = {
+        **os.environ,
+        "APP_ENV": "production",
+        "SECRET_KEY": secrets.token_hex(32),
+        "TRUSTED_HOSTS": "127.0.0.1,localhost",
+    }
     if database_url:
         environ["DATABASE_URL"] = database_url
     return environ

@@ -4,13 +4,33 @@ import pytest
 
 import config
 from config import DEVELOPMENT_SECRET_KEY, ConfigError, DevelopmentConfig, config_from_environment
+from tests.live import PROJECT_ROOT
 
 
-def test_development_is_the_default():
-    """With nothing set, the app runs in development with the placeholder key."""
-    settings = config_from_environment({})
+def test_production_is_the_default_and_refuses_to_start_without_its_settings():
+    """Started with nothing set (gunicorn, a script), the app fails closed."""
+    with pytest.raises(ConfigError, match="SECRET_KEY must be set in production"):
+        config_from_environment({})
+
+
+def test_development_is_asked_for_and_gets_the_placeholder_key():
+    """`flask run` reads APP_ENV=development from .flaskenv."""
+    settings = config_from_environment({"APP_ENV": "development"})
     assert type(settings) is DevelopmentConfig
     assert settings.SECRET_KEY == DEVELOPMENT_SECRET_KEY
+
+
+def test_the_flaskenv_file_asks_for_development():
+    """The committed .flaskenv is what makes `flask run` a development server."""
+    assert "APP_ENV=development" in (PROJECT_ROOT / ".flaskenv").read_text().splitlines()
+
+
+@pytest.mark.parametrize("value", ["1", "true", "yes"])
+def test_production_refuses_the_debugger(value):
+    """`flask --debug run` (FLASK_DEBUG) would let any visitor run code: not in production."""
+    environ = {"SECRET_KEY": "p" * 64, "TRUSTED_HOSTS": "example.com", "FLASK_DEBUG": value}
+    with pytest.raises(ConfigError, match="FLASK_DEBUG must be off in production"):
+        config.ProductionConfig(environ)
 
 
 def test_app_env_picks_the_class_and_the_environment_fills_it():
@@ -31,4 +51,4 @@ def test_an_unknown_app_env_is_refused_by_name():
 def test_a_number_setting_that_is_not_a_whole_number_is_named(value):
     """A bad hop count stops start-up with the variable's name."""
     with pytest.raises(ConfigError, match="PROXY_FIX_X_FOR must be a whole number"):
-        config_from_environment({"PROXY_FIX_X_FOR": value})
+        config_from_environment({"APP_ENV": "development", "PROXY_FIX_X_FOR": value})

@@ -3,6 +3,8 @@
 import os
 import sys
 
+import pytest
+
 from tests.live import run_in_project_root
 
 
@@ -14,4 +16,20 @@ def test_production_without_a_secret_key_stops_with_one_line():
     )
     assert result.returncode == 1
     assert result.stderr.startswith("Configuration error: SECRET_KEY must be set in production")
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("environ", "message"),
+    [
+        ({}, "Configuration error: SECRET_KEY must be set in production"),
+        ({"SECRET_KEY": "k" * 64}, "Configuration error: TRUSTED_HOSTS must name the host"),
+    ],
+)
+def test_gunicorn_started_without_its_environment_stops_at_once(environ, message):
+    """No APP_ENV means production: without a key or hosts, gunicorn stops with one line."""
+    bare = {"PATH": os.environ["PATH"], **environ}
+    result = run_in_project_root([sys.executable, "-m", "gunicorn"], bare)
+    assert result.returncode == 1
+    assert message in result.stderr
     assert "Traceback" not in result.stderr

@@ -28,6 +28,8 @@ def json_object() -> dict:
         payload = json.loads(request.get_data())
     except ValueError:  # includes bodies that are not UTF-8
         raise BadRequest("The body is not valid JSON.") from None
+    except RecursionError:  # thousands of nested brackets: no entry looks like that
+        raise BadRequest("The body is nested too deeply.") from None
     if not isinstance(payload, dict):
         raise InvalidFields({"body": ["Must be a JSON object."]})
     return payload

@@ -3,7 +3,7 @@
 import pytest
 
 from app import create_app
-from config import ConfigError, config_from_environment, normalise_database_url
+from config import ConfigError, DevelopmentConfig, normalise_database_url
 
 
 @pytest.mark.parametrize(
@@ -22,17 +22,18 @@ def test_database_urls_are_normalised_to_psycopg(given, expected):
 
 def test_the_default_is_sqlite_in_the_instance_folder():
     """With no DATABASE_URL, a SQLite file (Flask-SQLAlchemy puts it in instance/)."""
-    assert config_from_environment({}).SQLALCHEMY_DATABASE_URI == "sqlite:///app.db"
+    assert DevelopmentConfig({}).SQLALCHEMY_DATABASE_URI == "sqlite:///app.db"
 
 
 def test_database_url_comes_from_the_environment():
     """DATABASE_URL is read, and normalised."""
-    settings = config_from_environment({"DATABASE_URL": "postgres://h/db"})
+    settings = DevelopmentConfig({"DATABASE_URL": "postgres://h/db"})
     assert settings.SQLALCHEMY_DATABASE_URI == "postgresql+psycopg://h/db"
 
 
 def test_the_factory_reads_database_url_from_the_process_environment(monkeypatch, tmp_path):
     """wsgi.py's create_app() uses the DATABASE_URL the process was started with."""
+    monkeypatch.setenv("APP_ENV", "development")
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'env.db'}")
     assert create_app().config["SQLALCHEMY_DATABASE_URI"].endswith("env.db")
 
@@ -41,17 +42,17 @@ def test_the_factory_reads_database_url_from_the_process_environment(monkeypatch
 def test_a_malformed_database_url_is_named_in_one_clear_line(url):
     """A broken DATABASE_URL stops start-up with a message naming the variable."""
     with pytest.raises(ConfigError, match="DATABASE_URL is not a valid database URL"):
-        config_from_environment({"DATABASE_URL": url})
+        DevelopmentConfig({"DATABASE_URL": url})
 
 
 def test_sqlite_needs_no_pool_settings():
     """SQLite runs in-process: no pool sizing, no pre-ping."""
-    assert config_from_environment({}).SQLALCHEMY_ENGINE_OPTIONS == {}
+    assert DevelopmentConfig({}).SQLALCHEMY_ENGINE_OPTIONS == {}
 
 
 def test_postgresql_pool_is_sized_from_the_environment():
     """Pool size, overflow and statement timeout come from the environment."""
-    settings = config_from_environment(
+    settings = DevelopmentConfig(
         {
             "DATABASE_URL": "postgresql://db/app",
             "DB_POOL_SIZE": "3",
@@ -69,9 +70,7 @@ def test_postgresql_pool_is_sized_from_the_environment():
 
 def test_postgresql_defaults_check_connections_and_set_no_timeout():
     """Without settings: 5 + 5 connections per process, pre-ping on, no statement timeout."""
-    options = config_from_environment(
-        {"DATABASE_URL": "postgres://db/app"}
-    ).SQLALCHEMY_ENGINE_OPTIONS
+    options = DevelopmentConfig({"DATABASE_URL": "postgres://db/app"}).SQLALCHEMY_ENGINE_OPTIONS
     assert options == {"pool_size": 5, "max_overflow": 5, "pool_pre_ping": True}
 
 
@@ -79,4 +78,4 @@ def test_postgresql_defaults_check_connections_and_set_no_timeout():
 def test_a_pool_setting_that_is_not_a_whole_number_is_named(value):
     """A bad number stops start-up with the variable's name."""
     with pytest.raises(ConfigError, match="DB_POOL_SIZE must be a whole number"):
-        config_from_environment({"DATABASE_URL": "postgresql://db/app", "DB_POOL_SIZE": value})
+        DevelopmentConfig({"DATABASE_URL": "postgresql://db/app", "DB_POOL_SIZE": value})

@@ -1,5 +1,7 @@
 """Signing the guestbook: the form, its limits, CSRF, and the commit."""
 
+import io
+
 import pytest
 from sqlalchemy import func, select
 
@@ -94,4 +96,13 @@ def test_text_a_database_cannot_store_is_refused(client):
     response = client.post("/guestbook/new", data={"name": "A\x00da", "message": "Hi"})
     assert response.status_code == 400
     assert "Remove the invisible NUL character." in response.get_data(as_text=True)
+    assert count_entries() == 0
+
+
+def test_a_file_sent_in_place_of_a_text_field_is_refused_and_nothing_is_saved(client):
+    """A multipart upload named like a field is no text: 400 beside the field, not a 500."""
+    upload = (io.BytesIO(b"not text"), "message.txt")
+    response = client.post("/guestbook/new", data={"name": "Ada", "message": upload})
+    assert response.status_code == 400
+    assert "Please write a message." in response.get_data(as_text=True)
     assert count_entries() == 0

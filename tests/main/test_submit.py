@@ -1,5 +1,7 @@
 """The name form: validation, CSRF, and POST-redirect-GET."""
 
+import io
+
 import pytest
 from werkzeug.datastructures import MultiDict
 
@@ -116,3 +118,10 @@ def test_text_a_database_cannot_store_is_refused(app, text, message):
     form = NameForm(formdata=MultiDict({"name": text}), meta={"csrf": False})
     assert not form.validate()
     assert form.name.errors[0].startswith(message)
+
+
+def test_a_file_sent_in_place_of_the_name_is_refused_with_400(client):
+    """A multipart upload named `name` is no name: the form says so, with a 400."""
+    response = client.post("/submit", data={"name": (io.BytesIO(b"Ada"), "name.txt")})
+    assert response.status_code == 400
+    assert "Please enter your name." in response.get_data(as_text=True)

@@ -1,10 +1,12 @@
 """Limits: request size, form size, host names and proxy headers."""
 
+import io
+
 import pytest
 from flask import request
 
 from app import create_app
-from config import ProductionConfig
+from config import ConfigError, ProductionConfig
 from tests.helpers import with_form_route
 
 
@@ -48,7 +50,8 @@ def test_a_form_within_the_limits_is_read(form_client):
 @pytest.fixture
 def production_app(request):
     """A production app with the environment given by the test's parameter."""
-    return create_app(ProductionConfig({"SECRET_KEY": "p" * 64, **request.param}))
+    environ = {"SECRET_KEY": "p" * 64, "TRUSTED_HOSTS": "localhost", **request.param}
+    return create_app(ProductionConfig(environ))
 
 
 @pytest.mark.parametrize(
@@ -63,11 +66,18 @@ def test_production_answers_only_for_trusted_hosts(production_app):
     assert response.get_data(as_text=True) == "Host 'attacker.example' is not trusted."
 
 
-@pytest.mark.parametrize("production_app", [{}], indirect=True)
-def test_all_hosts_are_answered_when_none_are_configured(production_app):
-    """Without TRUSTED_HOSTS, the host check is left to the proxy in front."""
-    assert production_app.config["TRUSTED_HOSTS"] is None
-    assert production_app.test_client().get("/", base_url="https://any.example").status_code == 200
+def test_production_refuses_to_start_without_the_hosts_it_answers_for():
+    """No TRUSTED_HOSTS and no SERVER_NAME: links could be built from any Host header."""
+    with pytest.raises(ConfigError, match="TRUSTED_HOSTS must name the host names"):
+        ProductionConfig({"SECRET_KEY": "p" * 64})
+
+
+def test_server_name_alone_is_enough(make_app):
+    """With SERVER_NAME, redirects and links name that host, whatever the request said."""
+    settings = ProductionConfig({"SECRET_KEY": "p" * 64, "SERVER_NAME": "example.com"})
+    client = create_app(settings).test_client()
+    response = client.get("/hello", base_url="https://attacker.example")
+    assert "attacker.example" not in response.headers.get("Location", "")
 
 
 @pytest.mark.parametrize(
@@ -87,3 +97,38 @@ def test_forwarded_headers_are_believed_only_when_configured(production_app, rem
         "/whoami", headers={"X-Forwarded-For": "203.0.113.7"}
     )
     assert response.get_data(as_text=True) == remote_addr
+
+
+class BrokenChunks(io.BytesIO):
+    """A request body whose chunked encoding the server cannot parse."""
+
+    def read(self, _size=-1):
+        raise ValueError("Invalid chunk size: b'zz'")
+
+
+def streamed(client, path: str, body, **kwargs):
+    """POST `body` as a server hands on a chunked body: no Content-Length, input terminated."""
+    stream = body if isinstance(body, io.IOBase) else io.BytesIO(body)
+    environ = {"wsgi.input_terminated": True, "CONTENT_LENGTH": ""}
+    return client.post(path, input_stream=stream, environ_overrides=environ, **kwargs)
+
+
+def test_a_chunked_body_over_the_limit_gets_413_not_a_cut_short_form(app, form_client):
+    """Without a Content-Length, the body is counted as it is read: one byte over is a 413."""
+    body = b"name=" + b"x" * app.config["MAX_CONTENT_LENGTH"]
+    form = "application/x-www-form-urlencoded"
+    assert streamed(form_client, "/form", body, content_type=form).status_code == 413
+
+
+def test_a_chunked_body_within_the_limit_is_read_whole(form_client):
+    """A streamed form that fits is parsed like any other."""
+    form = "application/x-www-form-urlencoded"
+    response = streamed(form_client, "/form", b"a=1&b=2&c=3", content_type=form)
+    assert response.get_data(as_text=True) == "3"
+
+
+def test_malformed_chunks_get_400(form_client):
+    """A body the server cannot parse is the client's mistake: 400 with a reason, never 500."""
+    response = streamed(form_client, "/form", BrokenChunks())
+    assert response.status_code == 400
+    assert "chunked encoding is malformed" in response.get_data(as_text=True)

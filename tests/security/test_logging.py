@@ -52,7 +52,7 @@ def test_each_request_is_one_line_with_method_path_status_duration_and_id(log_ap
     response = log_app.test_client().get("/healthz", headers={"X-Request-ID": "lb-42.a_b"})
     assert response.headers["X-Request-ID"] == "lb-42.a_b"
     [line] = log_lines()
-    assert re.search(r"INFO \[lb-42\.a_b\] app: GET /healthz 200 \d+\.\dms$", line)
+    assert re.search(r"INFO \[lb-42\.a_b\] app: 127\.0\.0\.1 GET /healthz 200 \d+\.\dms$", line)
 
 
 @pytest.mark.parametrize("sent", [None, "", "has spaces", "x" * 129, "id<script>"])
@@ -72,7 +72,7 @@ def test_an_exception_is_logged_with_its_request_id(log_app, log_lines):
     lines = log_lines()
     assert "ERROR [trace-me] app: Exception on /fail [GET]" in lines[0]
     assert "RuntimeError: boom" in lines
-    assert "INFO [trace-me] app: GET /fail 500" in lines[-1]
+    assert "INFO [trace-me] app: 127.0.0.1 GET /fail 500" in lines[-1]
 
 
 def test_a_path_cannot_forge_a_log_line(log_app, log_lines):
@@ -93,7 +93,7 @@ def test_records_reach_the_root_logger_for_caplog_and_dictconfig(log_app, caplog
     log_app.test_client().get("/healthz")
     [record] = [r for r in caplog.records if r.name == "app"]
     assert record.levelno == logging.INFO
-    assert re.fullmatch(r"GET /healthz 200 \d+\.\dms", record.getMessage())
+    assert re.fullmatch(r"127\.0\.0\.1 GET /healthz 200 \d+\.\dms", record.getMessage())
 
 
 def test_a_level_set_before_the_app_starts_is_kept(make_app, caplog):
@@ -115,7 +115,7 @@ def test_gunicorn_logs_one_line_per_request_with_its_id(tmp_path):
     with gunicorn_server(environ, log_path, workers=1, ready_path="/healthz") as base_url:
         requests.get(f"{base_url}/hello/Ada", headers={"X-Request-ID": "gunicorn-1"}, timeout=15)
     [line] = [line for line in log_path.read_text().splitlines() if "/hello/Ada" in line]
-    assert re.search(r"INFO \[gunicorn-1\] app: GET /hello/Ada 200 \d+\.\dms$", line)
+    assert re.search(r"INFO \[gunicorn-1\] app: 127\.0\.0\.1 GET /hello/Ada 200 \d+\.\dms$", line)
 
 
 def test_the_development_server_s_own_line_is_not_repeated(log_app, log_lines):
@@ -142,3 +142,16 @@ def test_flask_run_logs_one_line_per_request(tmp_path):
         server.terminate()
         server.wait(timeout=15)
     assert len([line for line in log_path.read_text().splitlines() if "/hello/Ada" in line]) == 1
+
+
+def test_behind_a_proxy_the_line_records_the_client_it_forwarded(make_app):
+    """With PROXY_FIX_X_FOR, the address is the client's, as the proxy reported it."""
+    app = make_app(PROXY_FIX={"x_for": 1})
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    app.logger.addHandler(handler)
+    try:
+        app.test_client().get("/healthz", headers={"X-Forwarded-For": "203.0.113.7"})
+    finally:
+        app.logger.removeHandler(handler)
+    assert stream.getvalue().startswith("203.0.113.7 GET /healthz 200")

@@ -1,0 +1,42 @@
+"""gunicorn's settings; gunicorn reads this file from the directory it starts in.
+
+Run `gunicorn` (or `gunicorn wsgi:app`) from the repository's root. Each setting can still be
+changed on the command line or in GUNICORN_CMD_ARGS. In production nginx stands in front
+(deploy/nginx.conf): it buffers whole requests and responses, so slow clients hold nginx,
+not these workers.
+"""
+
+import os
+
+wsgi_app = "wsgi:app"
+bind = os.environ.get("BIND", "127.0.0.1:8000")
+
+# Processes: WEB_CONCURRENCY, as most hosts set it; two by default.
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+# Threads, not sync workers: a sync worker serves one connection at a time, so a few clients
+# that send their request slowly (on purpose or on a bad network) hold every worker and the
+# site stops answering. With threads, a worker serves others while one connection waits.
+# Each thread may hold one database connection: keep threads <= DB_POOL_SIZE + DB_MAX_OVERFLOW.
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "8"))
+
+# A worker silent for this long is restarted; a request the app is still answering when the
+# server stops gets this long to finish.
+timeout = 30
+graceful_timeout = 20
+# How long an idle keep-alive connection from nginx stays open.
+keepalive = 5
+
+# Import the app once, in the master: a configuration error (no SECRET_KEY, say) then stops
+# gunicorn at once with its one line, instead of workers failing and restarting forever.
+preload_app = True
+
+# The control socket (gunicornc) is off: two servers on one machine would share its default
+# path. Set GUNICORN_CONTROL_SOCKET to a path of this server's own to turn it on.
+control_socket_disable = "GUNICORN_CONTROL_SOCKET" not in os.environ
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", "gunicorn.ctl")
+
+# gunicorn's own messages to stderr; the app writes one line per request there too, with the
+# client's address and the request id (app/request_log.py), so gunicorn's access log is off.
+errorlog = "-"
+loglevel = "info"
