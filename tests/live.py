@@ -54,11 +54,15 @@ def free_port() -> int:
 def gunicorn_server(
     environ: dict[str, str], log_path: Path, workers: int = 2, ready_path: str = "/readyz"
 ) -> Iterator[str]:
-    """Serve `wsgi:app` with gunicorn until `ready_path` answers 200; yield its base URL."""
+    """Serve `wsgi:app` with gunicorn until `ready_path` answers 200; yield its base URL.
+
+    Its process id is in `log_path` with the suffix .pid, for a test that stops it early.
+    """
     port = free_port()
     command = [
         sys.executable, "-m", "gunicorn", "wsgi:app",
         "--workers", str(workers), "--bind", f"127.0.0.1:{port}", "--no-control-socket",
+        "--pid", str(log_path.with_suffix(".pid")),
     ]  # fmt: skip
     with log_path.open("w") as log:
         process = subprocess.Popen(
