@@ -61,21 +61,31 @@ def parse_database_url(url: str) -> URL:
 
 
 def engine_options(url: URL, environ: Mapping[str, str]) -> dict:
-    """Connection-pool settings for a database server; SQLite needs none of them."""
+    """Connection-pool settings and timeouts for a database server; SQLite needs none."""
     if url.get_backend_name() == "sqlite":
         return {}
-    options = {
+    statement_timeout = whole_number(environ, "DB_STATEMENT_TIMEOUT_MS", 5000)
+    return {
         # Each worker process keeps this many connections open, and may open this many more
         # under load: workers x (size + overflow) must stay below the server's max_connections.
-        "pool_size": whole_number(environ, "DB_POOL_SIZE", 5),
-        "max_overflow": whole_number(environ, "DB_MAX_OVERFLOW", 5),
+        # Fewer than gunicorn's threads, so a database that hangs holds only some of a
+        # worker's threads: the others go on answering /healthz, and 503 pages.
+        "pool_size": whole_number(environ, "DB_POOL_SIZE", 4),
+        "max_overflow": whole_number(environ, "DB_MAX_OVERFLOW", 2),
+        # How long a request waits for a free connection (seconds) before its 503 page.
+        "pool_timeout": whole_number(environ, "DB_POOL_TIMEOUT", 5),
         # Test each pooled connection before use, so a database restart costs no failed request.
         "pool_pre_ping": True,
+        "connect_args": {
+            # Seconds to wait for a server to accept a new connection.
+            "connect_timeout": whole_number(environ, "DB_CONNECT_TIMEOUT", 5),
+            # Milliseconds that sent data may go unanswered before the connection is dropped:
+            # a server or network that went silent in the middle of a query.
+            "tcp_user_timeout": whole_number(environ, "DB_TCP_USER_TIMEOUT_MS", 10000),
+            # Milliseconds any one statement may run (0: no limit); the server cancels it.
+            "options": f"-c statement_timeout={statement_timeout}",
+        },
     }
-    statement_timeout = whole_number(environ, "DB_STATEMENT_TIMEOUT_MS", 0)
-    if statement_timeout:
-        options["connect_args"] = {"options": f"-c statement_timeout={statement_timeout}"}
-    return options
 
 
 # end layer: database

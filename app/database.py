@@ -7,6 +7,7 @@ from alembic.script import ScriptDirectory
 from flask import Flask, current_app
 from sqlalchemy import event
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import InternalServerError, ServiceUnavailable
 
 from app.errors import render_error
@@ -21,8 +22,10 @@ DATABASE_DOWN_MESSAGE = (
 NOT_MIGRATED_MESSAGE = (
     "The database has not been set up for this version of the site: run `flask db upgrade`."
 )
-# PostgreSQL's code for "undefined table"; SQLite only says so in words.
+# PostgreSQL's codes for "undefined table" (SQLite only says so in words), and for a
+# statement canceled by statement_timeout.
 UNDEFINED_TABLE = "42P01"
+QUERY_CANCELED = "57014"
 
 
 def init_database(app: Flask) -> None:
@@ -35,6 +38,7 @@ def init_database(app: Flask) -> None:
     add_readiness_check(app, database_not_ready)
     add_removal_step(app, forget_migrations)
     app.register_error_handler(DBAPIError, render_database_error)
+    app.register_error_handler(PoolTimeout, render_pool_timeout)
 
 
 def use_write_ahead_log(dbapi_connection, _connection_record) -> None:
@@ -66,13 +70,25 @@ def migration_heads() -> frozenset[str]:
 
 
 def render_database_error(error: DBAPIError):
-    """503 while the database is down or behind the code; any other database error is a bug."""
-    current_app.logger.error("Database error: %s", error.orig, exc_info=error)
-    if getattr(error.orig, "sqlstate", None) == UNDEFINED_TABLE or "no such table" in str(
-        error.orig
-    ):
-        return render_error(ServiceUnavailable(NOT_MIGRATED_MESSAGE))
+    """503 while the database is down, slow or behind the code; any other error is a bug."""
+    sqlstate = getattr(error.orig, "sqlstate", None)
+    if sqlstate == UNDEFINED_TABLE or "no such table" in str(error.orig):
+        return database_unavailable(error.orig, NOT_MIGRATED_MESSAGE)
     # No statement: the connection itself failed. Invalidated: it broke mid-statement.
-    if error.statement is None or error.connection_invalidated:
-        return render_error(ServiceUnavailable(DATABASE_DOWN_MESSAGE))
+    # Canceled: the statement ran past DB_STATEMENT_TIMEOUT_MS.
+    if error.statement is None or error.connection_invalidated or sqlstate == QUERY_CANCELED:
+        return database_unavailable(error.orig, DATABASE_DOWN_MESSAGE)
+    current_app.logger.error("Database error: %s", error.orig, exc_info=error)
     return render_error(InternalServerError())
+
+
+def render_pool_timeout(error: PoolTimeout):
+    """503 when every connection stayed busy for DB_POOL_TIMEOUT: the database is too slow."""
+    return database_unavailable(error, DATABASE_DOWN_MESSAGE)
+
+
+def database_unavailable(cause: BaseException, message: str):
+    """The 503 page, logged as one line: an outage repeats on every request, its cause not."""
+    reason = str(cause).strip().splitlines()[0] if str(cause).strip() else ""
+    current_app.logger.warning("Database unavailable: %s: %s", type(cause).__name__, reason)
+    return render_error(ServiceUnavailable(message))

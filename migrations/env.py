@@ -53,6 +53,10 @@ def run_migrations_online():
     with connection:
         context.configure(connection=connection, target_metadata=target_metadata, **configure_args)
         with context.begin_transaction():
+            if connection.dialect.name == "postgresql":
+                # A migration may rewrite a large table, which takes longer than the statement
+                # timeout a web request gets. LOCAL: only until this transaction ends.
+                connection.exec_driver_sql("SET LOCAL statement_timeout = 0")
             context.run_migrations()
 
 

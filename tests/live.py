@@ -109,7 +109,7 @@ class Browser(requests.Session):
 
 
 class TcpProxy:
-    """A TCP relay between the app and its database that a test can cut and restore."""
+    """A TCP relay between the app and its database that a test can cut, silence and restore."""
 
     def __init__(self, target_host: str, target_port: int):
         """Relay connections from a free local port to target_host:target_port."""
@@ -117,7 +117,15 @@ class TcpProxy:
         self.port = free_port()
         self.connections: list[socket.socket] = []
         self.listener: socket.socket | None = None
+        self.silent = False
         self.restore()
+
+    def blackhole(self) -> None:
+        """Keep every connection open, and new ones too, but pass nothing on either way.
+
+        Like a database (or a network) that stops answering without closing anything.
+        """
+        self.silent = True
 
     def restore(self) -> None:
         """Accept connections again, on the same port."""
@@ -140,17 +148,20 @@ class TcpProxy:
                 client, _ = listener.accept()
             except OSError:
                 return
+            self.connections.append(client)
+            if self.silent:
+                continue  # accepted, and never answered
             upstream = socket.create_connection(self.target)
-            self.connections += [client, upstream]
+            self.connections.append(upstream)
             for source, sink in ((client, upstream), (upstream, client)):
                 threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
 
-    @staticmethod
-    def _pump(source: socket.socket, sink: socket.socket) -> None:
-        """Copy bytes one way until either side closes."""
+    def _pump(self, source: socket.socket, sink: socket.socket) -> None:
+        """Copy bytes one way until either side closes (while silent, swallow them)."""
         try:
             while data := source.recv(65536):
-                sink.sendall(data)
+                if not self.silent:
+                    sink.sendall(data)
         except OSError:
             pass
         finally:

@@ -50,28 +50,46 @@ def test_sqlite_needs_no_pool_settings():
     assert DevelopmentConfig({}).SQLALCHEMY_ENGINE_OPTIONS == {}
 
 
-def test_postgresql_pool_is_sized_from_the_environment():
-    """Pool size, overflow and statement timeout come from the environment."""
+def test_postgresql_pool_and_timeouts_come_from_the_environment():
+    """Pool size, overflow, waits and timeouts are each one variable."""
     settings = DevelopmentConfig(
         {
             "DATABASE_URL": "postgresql://db/app",
             "DB_POOL_SIZE": "3",
-            "DB_MAX_OVERFLOW": "2",
-            "DB_STATEMENT_TIMEOUT_MS": "5000",
+            "DB_MAX_OVERFLOW": "1",
+            "DB_POOL_TIMEOUT": "2",
+            "DB_CONNECT_TIMEOUT": "3",
+            "DB_TCP_USER_TIMEOUT_MS": "4000",
+            "DB_STATEMENT_TIMEOUT_MS": "0",
         }
     )
     assert settings.SQLALCHEMY_ENGINE_OPTIONS == {
         "pool_size": 3,
-        "max_overflow": 2,
+        "max_overflow": 1,
+        "pool_timeout": 2,
         "pool_pre_ping": True,
-        "connect_args": {"options": "-c statement_timeout=5000"},
+        "connect_args": {
+            "connect_timeout": 3,
+            "tcp_user_timeout": 4000,
+            "options": "-c statement_timeout=0",
+        },
     }
 
 
-def test_postgresql_defaults_check_connections_and_set_no_timeout():
-    """Without settings: 5 + 5 connections per process, pre-ping on, no statement timeout."""
+def test_postgresql_defaults_time_out_everywhere():
+    """Without settings: 4 + 2 connections, and nothing waits for ever on the database."""
     options = DevelopmentConfig({"DATABASE_URL": "postgres://db/app"}).SQLALCHEMY_ENGINE_OPTIONS
-    assert options == {"pool_size": 5, "max_overflow": 5, "pool_pre_ping": True}
+    assert options == {
+        "pool_size": 4,
+        "max_overflow": 2,
+        "pool_timeout": 5,
+        "pool_pre_ping": True,
+        "connect_args": {
+            "connect_timeout": 5,
+            "tcp_user_timeout": 10000,
+            "options": "-c statement_timeout=5000",
+        },
+    }
 
 
 @pytest.mark.parametrize("value", ["-1", "five", ""])

@@ -1,10 +1,13 @@
 """Faults: a database that is down, a database not migrated, a view that raises."""
 
+import time
+
 import flask_migrate
 import pytest
 from sqlalchemy import make_url, text
 
 from app.extensions import db
+from config import DevelopmentConfig
 from tests.live import TcpProxy
 
 
@@ -109,3 +112,56 @@ def test_sqlite_runs_in_wal_mode(make_app, tmp_path):
     app = make_app(database_url=f"sqlite:///{tmp_path / 'wal.db'}")
     with app.app_context(), db.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+@pytest.fixture
+def postgres_app(make_app, make_database, postgres_server_url):
+    """An app on a new PostgreSQL database, migrated, with the views above."""
+
+    def build(**engine_options):
+        """The app, with these engine options in place of the environment's."""
+        options = {
+            **DevelopmentConfig({"DATABASE_URL": postgres_server_url}).SQLALCHEMY_ENGINE_OPTIONS,
+            **engine_options,
+        }
+        app = make_app(
+            database_url=make_database(postgres_server_url), SQLALCHEMY_ENGINE_OPTIONS=options
+        )
+        create_scratch_table(app)
+        return with_database_routes(app)
+
+    return build
+
+
+def test_a_statement_that_runs_too_long_is_canceled_and_answered_503(postgres_app, caplog):
+    """statement_timeout: the server cancels a stuck query; the visitor gets the 503 page."""
+    app = postgres_app(connect_args={"options": "-c statement_timeout=200"})
+
+    @app.get("/slow")
+    def slow():
+        """A query that would run for ten seconds."""
+        db.session.execute(text("SELECT pg_sleep(10)"))
+
+    # Migrating ran alembic.ini's logging setup, which takes caplog's handler off the root.
+    app.logger.addHandler(caplog.handler)
+    started = time.monotonic()
+    try:
+        response = app.test_client().get("/slow")
+    finally:
+        app.logger.removeHandler(caplog.handler)
+    assert response.status_code == 503
+    assert time.monotonic() - started < 3
+    [record] = [r for r in caplog.records if r.getMessage().startswith("Database unavailable")]
+    assert "QueryCanceled" in record.getMessage()
+    assert record.exc_info is None  # one line per request during an outage, no traceback
+
+
+def test_a_request_that_waits_too_long_for_a_connection_gets_503(postgres_app):
+    """Every connection busy for DB_POOL_TIMEOUT: 503, rather than a thread waiting for ever."""
+    app = postgres_app(pool_size=1, max_overflow=0, pool_timeout=1)
+    with app.app_context(), db.engine.connect():  # the only connection, held elsewhere
+        started = time.monotonic()
+        response = app.test_client().get("/count")
+    assert response.status_code == 503
+    assert "cannot reach its database right now" in response.get_data(as_text=True)
+    assert time.monotonic() - started < 3
