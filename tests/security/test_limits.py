@@ -72,12 +72,20 @@ def test_production_refuses_to_start_without_the_hosts_it_answers_for():
         ProductionConfig({"SECRET_KEY": "p" * 64})
 
 
-def test_server_name_alone_is_enough(make_app):
-    """With SERVER_NAME, redirects and links name that host, whatever the request said."""
-    settings = ProductionConfig({"SECRET_KEY": "p" * 64, "SERVER_NAME": "example.com"})
-    client = create_app(settings).test_client()
-    response = client.get("/hello", base_url="https://attacker.example")
-    assert "attacker.example" not in response.headers.get("Location", "")
+@pytest.mark.parametrize(
+    ("environ", "location"),
+    [
+        ({"SERVER_NAME": "example.com"}, "https://example.com/folder/"),
+        ({"TRUSTED_HOSTS": "example.com"}, None),  # the request is refused before any redirect
+    ],
+)
+def test_a_redirect_never_names_the_host_a_request_made_up(environ, location):
+    """Either setting keeps a forged Host header out of the trailing-slash redirect."""
+    app = create_app(ProductionConfig({"SECRET_KEY": "p" * 64, **environ}))
+    app.add_url_rule("/folder/", "folder", lambda: "inside")
+    response = app.test_client().get("/folder", base_url="https://attacker.example")
+    assert response.headers.get("Location") == location
+    assert response.status_code == (308 if location else 400)
 
 
 @pytest.mark.parametrize(
