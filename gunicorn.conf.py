@@ -16,7 +16,8 @@ workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 # Threads, not sync workers: a sync worker serves one connection at a time, so a few clients
 # that send their request slowly (on purpose or on a bad network) hold every worker and the
 # site stops answering. With threads, a worker serves others while one connection waits.
-# Each thread may hold one database connection: keep threads <= DB_POOL_SIZE + DB_MAX_OVERFLOW.
+# Keep DB_POOL_SIZE + DB_MAX_OVERFLOW below the threads: then a database that hangs holds only
+# some of them, and the others still answer /healthz (and 503 pages).
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "8"))
 
