@@ -40,7 +40,10 @@ def make_database(tmp_path_factory) -> Iterator[Callable[..., str]]:
 @pytest.fixture(scope="session")
 def postgres_server_url() -> str:
     """A PostgreSQL server, for the few tests that need a network database on either leg."""
-    url = os.environ.get("TEST_DATABASE_URL") or LOCAL_POSTGRES_URL
+    # .ci/run names CI's server in PG_SERVER_URL (on GitHub it is not on 127.0.0.1).
+    url = (
+        os.environ.get("TEST_DATABASE_URL") or os.environ.get("PG_SERVER_URL") or LOCAL_POSTGRES_URL
+    )
     engine = create_engine(normalise_database_url(url))
     try:
         engine.connect().close()
