@@ -13,9 +13,10 @@ bind = os.environ.get("BIND", "127.0.0.1:8000")
 
 # Processes: WEB_CONCURRENCY, as most hosts set it; two by default.
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
-# Threads, not sync workers: a sync worker serves one connection at a time, so a few clients
-# that send their request slowly (on purpose or on a bad network) hold every worker and the
-# site stops answering. With threads, a worker serves others while one connection waits.
+# Threads, not sync workers: a sync worker serves one connection at a time, so two clients
+# that send their request slowly (on purpose or on a bad network) hold both workers and the
+# site stops answering. With threads, a worker serves others while a few connections wait;
+# many slow clients (a slowloris attack) still need nginx in front, which holds them itself.
 # Keep DB_POOL_SIZE + DB_MAX_OVERFLOW below the threads: then a database that hangs holds only
 # some of them, and the others still answer /healthz (and 503 pages).
 worker_class = "gthread"

@@ -100,6 +100,17 @@ def test_slow_clients_leave_the_site_answering(cluster):
     assert slowest < 1.0, f"the slowest answer took {slowest:.2f} s"
 
 
+def test_a_client_that_never_finishes_its_headers_is_dropped_after_ten_seconds(cluster):
+    """client_header_timeout: a slowloris connection is closed, not held open for good."""
+    port = int(cluster.url.rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as connection:
+        started = time.monotonic()
+        connection.sendall(b"GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
+        assert connection.recv(1024) == b""  # nginx closed it, without an answer
+        waited = time.monotonic() - started
+    assert 9 < waited < 15, f"closed after {waited:.1f} s"
+
+
 def test_stopping_one_app_server_costs_no_failed_get(cluster):
     """nginx tries the other server: a deploy that restarts one at a time loses nothing.
 
