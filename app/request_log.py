@@ -11,12 +11,16 @@ import re
 import secrets
 import time
 
-from flask import Flask, Response, current_app, g, has_request_context, request
+from flask import Flask, Response, current_app, has_request_context, request
 from flask.logging import default_handler
 
 # A proxy's X-Request-ID is honoured only if it is short and plain, so logs can't be forged.
 VALID_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
 LOG_FORMAT = "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"
+# Where each request keeps its id and start time: keys of its own WSGI environ, which lives
+# exactly as long as the request.
+REQUEST_ID_KEY = "app.request_id"
+STARTED_KEY = "app.request_started"
 
 
 class RequestIdFilter(logging.Filter):
@@ -28,7 +32,8 @@ class RequestIdFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         """Add `request_id` to the record; never drop it."""
-        record.request_id = g.get("request_id", "-") if has_request_context() else "-"
+        in_request = has_request_context()
+        record.request_id = request.environ.get(REQUEST_ID_KEY, "-") if in_request else "-"
         return True
 
 
@@ -46,21 +51,21 @@ def init_request_log(app: Flask) -> None:
 
 def start_request() -> None:
     """Note when the request started, and its id: the proxy's, if safe, else a new one."""
-    g.request_started = time.perf_counter()
     sent = request.headers.get("X-Request-ID", "")
-    g.request_id = sent if VALID_REQUEST_ID.fullmatch(sent) else secrets.token_hex(16)
+    request_id = sent if VALID_REQUEST_ID.fullmatch(sent) else secrets.token_hex(16)
+    request.environ.update({STARTED_KEY: time.perf_counter(), REQUEST_ID_KEY: request_id})
 
 
 def finish_request(response: Response) -> Response:
     """Echo the request id, and log client, method, path, status and duration in one line."""
-    response.headers["X-Request-ID"] = g.request_id
+    response.headers["X-Request-ID"] = request.environ[REQUEST_ID_KEY]
     # `flask run`'s development server writes its own line for every request.
     if request.environ.get("SERVER_SOFTWARE", "").startswith("Werkzeug/"):
         return response
     path = request.path
     if not path.isprintable():  # a %0A in the URL must not start a forged log line
         path = path.encode("unicode_escape").decode("ascii")
-    milliseconds = (time.perf_counter() - g.request_started) * 1000
+    milliseconds = (time.perf_counter() - request.environ[STARTED_KEY]) * 1000
     # The client's address as ProxyFix gives it behind a proxy (PROXY_FIX_X_FOR).
     current_app.logger.info(
         "%s %s %s %s %.1fms",
