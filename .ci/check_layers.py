@@ -49,9 +49,9 @@ class CheckFailed(Exception):
 
 def run(copy: Path, command: list[str] | str, **environ: str) -> str:
     """Run `command` in `copy` (a shell line if a string); its output, or CheckFailed."""
-    env = {**os.environ, **environ}
-    env.pop("TEST_DATABASE_URL", None)
-    env.pop("PYTEST_ADDOPTS", None) if "PYTEST_ADDOPTS" not in environ else None
+    # CI's own settings stay out: each copy gets only what the call names.
+    ci_only = {"TEST_DATABASE_URL", "PYTEST_ADDOPTS"}
+    env = {k: v for k, v in os.environ.items() if k not in ci_only} | environ
     shell = ["bash", "-ec", command] if isinstance(command, str) else command
     result = subprocess.run(shell, cwd=copy, env=env, capture_output=True, text=True)
     if result.returncode != 0:

@@ -20,15 +20,9 @@ from app.extensions import db, migrate
 def forget_migrations(removed: list[Path], apply: bool) -> list[str]:
     """Describe, or with `apply` do, what removing `removed` means for the migrations."""
     scripts = ScriptDirectory.from_config(migrate.get_config())
-    removed = [path.resolve() for path in removed]
-    gone = [  # newest first, the order to undo them in
-        script
-        for script in scripts.walk_revisions()
-        if any(
-            path == Path(script.path).resolve() or path in Path(script.path).resolve().parents
-            for path in removed
-        )
-    ]
+    targets = {path.resolve() for path in removed}
+    # Newest first, the order to undo them in.
+    gone = [script for script in scripts.walk_revisions() if is_within(script.path, targets)]
     if not gone:
         return []
     gone_ids = {script.revision for script in gone}
@@ -59,6 +53,12 @@ def forget_migrations(removed: list[Path], apply: bool) -> list[str]:
             if apply:
                 relink(script, new_parent)
     return notes
+
+
+def is_within(file: str, targets: set[Path]) -> bool:
+    """True if `file` is one of `targets` or lies in a folder among them."""
+    path = Path(file).resolve()
+    return path in targets or not targets.isdisjoint(path.parents)
 
 
 def surviving_ancestor(scripts: ScriptDirectory, revision: str, gone: set[str]) -> str | None:

@@ -97,8 +97,7 @@ def remove_layers(names: tuple[str, ...], yes: bool) -> None:
 def marked_edits(names: set[str]) -> dict[Path, str]:
     """Every text file with lines marked for the layers `names`, and its text without them."""
     edits = {}
-    for path in sorted(text_files(PROJECT_ROOT)):
-        text = path.read_text()
+    for path, text in sorted(text_files(PROJECT_ROOT)):
         try:
             stripped = strip_layers(text, names)
         except MarkerError as error:
@@ -109,17 +108,16 @@ def marked_edits(names: set[str]) -> dict[Path, str]:
 
 
 def text_files(root: Path):
-    """Yield the project's text files, outside the folders no layer owns."""
+    """Yield each of the project's text files and its text, outside folders no layer owns."""
     for path in root.iterdir():
         if path.is_dir():
             if path.name not in SKIPPED_DIRS:
                 yield from text_files(path)
             continue
         try:
-            path.read_text()
+            yield path, path.read_text()
         except UnicodeDecodeError:
             continue  # an image or another binary file
-        yield path
 
 
 def pruned_locks(edits: dict[Path, str]) -> tuple[dict[Path, str], set[str]]:
