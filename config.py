@@ -34,6 +34,14 @@ def whole_number(environ: Mapping[str, str], name: str, default: int) -> int:
     return int(value)
 
 
+def switch(environ: Mapping[str, str], name: str, default: bool) -> bool:
+    """An on/off setting: 0, false, no and off (any case) are off; other values are on."""
+    value = environ.get(name)
+    if value is None or not value.strip():
+        return default
+    return value.strip().lower() not in ("0", "false", "no", "off")
+
+
 def word_list(environ: Mapping[str, str], name: str) -> list[str]:
     """A comma-separated setting as a list, without blanks."""
     return [word.strip() for word in environ.get(name, "").split(",") if word.strip()]
@@ -111,6 +119,24 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = False
     STRICT_TRANSPORT_SECURITY = None
+    # layer: accounts
+    # "Keep me signed in" sets Flask-Login's remember-me cookie; it gets the session cookie's
+    # flags (ProductionConfig makes both Secure) and lasts two weeks.
+    REMEMBER_COOKIE_DURATION = timedelta(days=14)
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_SECURE = False
+    # end layer: accounts
+    # layer: limits
+    # Flask-Limiter: 429 answers carry Retry-After (and every limited answer X-RateLimit-*).
+    RATELIMIT_ENABLED = True
+    RATELIMIT_HEADERS_ENABLED = True
+    # If Redis stops answering, each server counts in its own memory (and logs a warning)
+    # until Redis is back: the limits still hold, per server, and the site stays up.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    # Seconds to wait for Redis, so a Redis that hangs can't hold up the requests.
+    RATELIMIT_STORAGE_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 1}  # noqa: RUF012
+    # end layer: limits
 
     def __init__(self, environ: Mapping[str, str] = os.environ):
         """Read the settings that vary between deployments from `environ`."""
@@ -122,6 +148,13 @@ class Config:
             for header in PROXY_HEADERS
             if (hops := whole_number(environ, f"PROXY_FIX_{header.upper()}", 0))
         }
+        # layer: limits
+        # Where rate-limit counts are kept: memory:// in each process (development, or a single
+        # server), redis://host:6379/0 when several servers must share one count.
+        self.RATELIMIT_STORAGE_URI = environ.get("RATELIMIT_STORAGE_URI", "memory://")
+        # RATELIMIT_ENABLED=false turns every limit off, for a load test from one address.
+        self.RATELIMIT_ENABLED = switch(environ, "RATELIMIT_ENABLED", self.RATELIMIT_ENABLED)
+        # end layer: limits
         # layer: database
         url = parse_database_url(environ.get("DATABASE_URL", self.DEFAULT_DATABASE_URL))
         self.SQLALCHEMY_DATABASE_URI = url.render_as_string(hide_password=False)
@@ -138,12 +171,15 @@ class TestingConfig(Config):
 
     TESTING = True
     WTF_CSRF_ENABLED = False  # layer: forms
+    # Tests that count requests turn the limits back on (tests/limits).
+    RATELIMIT_ENABLED = False  # layer: limits
 
 
 class ProductionConfig(Config):
     """For real traffic over HTTPS: a real secret key, secure cookies, HSTS."""
 
     SESSION_COOKIE_SECURE = True
+    REMEMBER_COOKIE_SECURE = True  # layer: accounts
     STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains"
 
     def __init__(self, environ: Mapping[str, str] = os.environ):
@@ -168,8 +204,16 @@ class ProductionConfig(Config):
                 "comma-separated (for example example.com,www.example.com)"
             )
         self.SERVER_NAME = environ.get("SERVER_NAME") or None
+        # layer: limits
+        # Several servers with counts in memory would each allow the whole limit.
+        if "RATELIMIT_STORAGE_URI" not in environ:
+            raise ConfigError(
+                "RATELIMIT_STORAGE_URI must be set in production: redis://host:6379/0, so "
+                "every server counts against the same limits (memory:// for a single process)"
+            )
+        # end layer: limits
         # The debugger runs any code a visitor types: `flask --debug run` only in development.
-        if environ.get("FLASK_DEBUG", "").lower() not in ("", "0", "false", "no"):
+        if switch(environ, "FLASK_DEBUG", default=False):
             raise ConfigError("FLASK_DEBUG must be off in production: the debugger runs any code")
 
 

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from flask import Flask
 
+from app.accounts import bp as accounts_bp  # layer: accounts
 from app.api import bp as api_bp  # layer: api
+from app.api.tokens_page import bp as api_tokens_bp  # layer: api
 from app.database import init_database  # layer: database
 from app.errors import register_error_handlers
 from app.extensions import init_extensions
@@ -16,6 +18,7 @@ from app.filters import register_template_filters
 from app.guestbook import bp as guestbook_bp  # layer: guestbook
 from app.health import bp as health_bp
 from app.layers import init_layers
+from app.limits import init_limits  # layer: limits
 from app.main import bp as main_bp
 from app.main.name_form import bp as name_form_bp  # layer: forms
 from app.request_log import init_request_log
@@ -41,6 +44,7 @@ def create_app(config: object | None = None) -> Flask:
     register_template_filters(app)
     register_blueprints(app)
     register_error_handlers(app)
+    init_limits(app)  # layer: limits
     init_layers(app)
     return app
 
@@ -50,5 +54,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(main_bp)
     app.register_blueprint(name_form_bp)  # layer: forms
     app.register_blueprint(health_bp)
+    app.register_blueprint(accounts_bp, url_prefix="/account")  # layer: accounts
     app.register_blueprint(guestbook_bp, url_prefix="/guestbook")  # layer: guestbook
     app.register_blueprint(api_bp, url_prefix="/api/v1")  # layer: api
+    app.register_blueprint(api_tokens_bp, url_prefix="/account/tokens")  # layer: api

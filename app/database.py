@@ -34,15 +34,16 @@ def init_database(app: Flask) -> None:
     """
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
-            event.listen(db.engine, "connect", use_write_ahead_log)
+            event.listen(db.engine, "connect", tune_sqlite)
     add_readiness_check(app, database_not_ready)
     add_removal_step(app, forget_migrations)
     app.register_error_handler(DBAPIError, render_database_error)
     app.register_error_handler(PoolTimeout, render_pool_timeout)
 
 
-def use_write_ahead_log(dbapi_connection, _connection_record) -> None:
-    """Let SQLite readers work while a writer commits, as several server processes need.
+def tune_sqlite(dbapi_connection, _connection_record) -> None:
+    """Let SQLite readers work while a writer commits, as several server processes need,
+    and make it enforce foreign keys.
 
     sqlite3 already waits up to 5 seconds for a lock (its busy timeout) before it fails.
     """
@@ -50,6 +51,9 @@ def use_write_ahead_log(dbapi_connection, _connection_record) -> None:
     # In WAL mode NORMAL skips the fsync on every commit and still cannot corrupt the file;
     # a power cut or OS crash (not an app crash) can lose the last commits.
     dbapi_connection.execute("PRAGMA synchronous=NORMAL")
+    # SQLite checks foreign keys (and runs ON DELETE CASCADE) only when asked to, on each
+    # connection; PostgreSQL always does.
+    dbapi_connection.execute("PRAGMA foreign_keys=ON")
 
 
 def database_not_ready() -> str | None:

@@ -7,8 +7,10 @@ from werkzeug.exceptions import HTTPException, SecurityError
 PLAIN_MESSAGES = {
     400: "The request could not be understood. Check what you sent and try again.",
     404: "There is nothing at this address. Check the link, or start again from the home page.",
+    403: "You are not allowed to do that.",
     405: "This address does not accept that kind of request.",
     413: "What you sent is larger than this site accepts. Send something smaller.",
+    429: "Too many tries in a short time. Wait a little, then try again.",
     500: "Something went wrong on our side. It has been logged; please try again shortly.",
 }
 

@@ -3,7 +3,7 @@
 from collections.abc import Callable, Mapping
 
 import pytest
-from flask import Flask
+from flask import Flask, g
 
 from app import create_app
 from config import TestingConfig
@@ -17,9 +17,23 @@ def make_app() -> Callable[..., Flask]:
         """Create an app in the testing configuration."""
         config = TestingConfig(environ or {})
         vars(config).update(overrides)
-        return create_app(config)
+        new_app = create_app(config)
+        new_app.teardown_request(forget_request_globals)
+        return new_app
 
     return build
+
+
+def forget_request_globals(_error: BaseException | None) -> None:
+    """Give each request its own `g`, as a server does.
+
+    pytest-flask keeps one app context open for the whole test, and the test client's
+    requests reuse it, so without this `g` would carry from one request to the next.
+    Flask-Login keeps the current user there: a user deleted in the middle of a test would
+    still read as signed in.
+    """
+    for name in list(g):
+        g.pop(name)
 
 
 @pytest.fixture(scope="session")

@@ -3,4 +3,5 @@
 pytest_plugins = [
     "tests.app_fixtures",
     "tests.database_fixtures",  # layer: database
+    "tests.accounts_fixtures",  # layer: accounts
 ]

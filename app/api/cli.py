@@ -1,55 +1,63 @@
-"""`flask api-token create|list|revoke`: manage the tokens that may write through the API."""
+"""`flask api-token create|list|revoke`: manage the tokens that write through the API.
+
+Each token acts for one account, named by its email with `--user`.
+"""
 
 import click
 from flask.cli import AppGroup
-from sqlalchemy import select
 
-from app.api.models import TOKEN_NAME_MAX_LENGTH, ApiToken
-from app.extensions import db
-from app.models import utc_now
+from app.accounts.models import User
+from app.api.models import ApiToken
+from app.api.tokens import TokenError, create_token, revoke_token, tokens_of
 
 api_token = AppGroup("api-token", help="Create, list and revoke API tokens.")
+user_option = click.option("--user", "email", required=True, help="The account's email.")
 
 
-def token_named(name: str) -> ApiToken | None:
-    """The token called `name`, revoked or not."""
-    return db.session.scalars(select(ApiToken).where(ApiToken.name == name)).one_or_none()
+def account(email: str) -> User:
+    """The account with this email, or an error that names it."""
+    user = User.find_by_email(email)
+    if user is None:
+        raise click.ClickException(f"There is no account with the email {email!r}.")
+    return user
 
 
 @api_token.command("create")
+@user_option
 @click.argument("name")
-def create(name: str) -> None:
-    """Create a token called NAME and print it, once."""
-    if len(name) > TOKEN_NAME_MAX_LENGTH:
-        raise click.ClickException(f"NAME can be at most {TOKEN_NAME_MAX_LENGTH} characters.")
-    if token_named(name):
-        raise click.ClickException(f"A token named {name!r} exists already.")
-    token, secret = ApiToken.issue(name)
-    db.session.add(token)
-    db.session.commit()
+def create(email: str, name: str) -> None:
+    """Create a token called NAME for an account, and print it, once."""
+    try:
+        secret = create_token(account(email), name)
+    except TokenError as error:
+        raise click.ClickException(str(error)) from None
     click.echo(f"Token {name!r} created. It is shown only this once; store it now:")
     click.echo(secret)
 
 
 @api_token.command("list")
-def list_tokens() -> None:
-    """List every token's name, creation time and state (the secrets are not stored)."""
-    tokens = db.session.scalars(select(ApiToken).order_by(ApiToken.id)).all()
+@user_option
+def list_tokens(email: str) -> None:
+    """List an account's tokens: name, creation time and state (secrets are not stored)."""
+    tokens = tokens_of(account(email))
     if not tokens:
-        click.echo("No API tokens. Create one with: flask api-token create NAME")
+        click.echo(f"No API tokens. Create one with: flask api-token create --user {email} NAME")
     for token in tokens:
-        state = f"revoked {token.revoked_at:%Y-%m-%d %H:%M}" if token.revoked_at else "active"
-        click.echo(f"{token.name}\tcreated {token.created_at:%Y-%m-%d %H:%M}\t{state}")
+        click.echo(f"{token.name}\tcreated {token.created_at:%Y-%m-%d %H:%M}\t{state(token)}")
+
+
+def state(token: ApiToken) -> str:
+    """ "active", or when the token was revoked."""
+    return f"revoked {token.revoked_at:%Y-%m-%d %H:%M}" if token.revoked_at else "active"
 
 
 @api_token.command("revoke")
+@user_option
 @click.argument("name")
-def revoke(name: str) -> None:
-    """Revoke the token called NAME: it stops working at once."""
-    token = token_named(name)
-    if token is None:
-        raise click.ClickException(f"There is no token named {name!r}.")
-    if token.revoked_at is None:
-        token.revoked_at = utc_now()
-        db.session.commit()
+def revoke(email: str, name: str) -> None:
+    """Revoke an account's token called NAME: it stops working at once."""
+    try:
+        revoke_token(account(email), name)
+    except TokenError as error:
+        raise click.ClickException(str(error)) from None
     click.echo(f"Token {name!r} is revoked.")

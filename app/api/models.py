@@ -4,7 +4,7 @@ import hashlib
 import secrets
 from datetime import datetime
 
-from sqlalchemy import DateTime, String, select
+from sqlalchemy import DateTime, ForeignKey, String, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
@@ -22,18 +22,24 @@ class ApiToken(db.Model):
     """A named bearer token that may write through the API until it is revoked."""
 
     __tablename__ = "api_tokens"
+    # Each account names its tokens as it likes; two accounts may both have a "laptop".
+    __table_args__ = (UniqueConstraint("user_id", "name"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(TOKEN_NAME_MAX_LENGTH), unique=True)
+    # The account the token acts for: it can change only that account's entries.
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(TOKEN_NAME_MAX_LENGTH))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     @classmethod
-    def issue(cls, name: str) -> tuple["ApiToken", str]:
-        """A new token row and the secret itself, which is shown once and never stored."""
+    def issue(cls, user_id: int, name: str) -> tuple["ApiToken", str]:
+        """A new token row for the account `user_id`, and the secret itself, which is shown
+        once and never stored.
+        """
         secret = secrets.token_urlsafe(32)
-        return cls(name=name, token_hash=hash_token(secret)), secret
+        return cls(user_id=user_id, name=name, token_hash=hash_token(secret)), secret
 
     @classmethod
     def find_active(cls, secret: str) -> "ApiToken | None":

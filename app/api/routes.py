@@ -1,6 +1,6 @@
 """The JSON API over the guestbook: list, read, create, update, delete."""
 
-from flask import Blueprint, current_app, url_for
+from flask import Blueprint, current_app, g, url_for
 from sqlalchemy import Row
 
 from app.api.auth import require_token
@@ -9,7 +9,8 @@ from app.api.validation import ENTRY_FIELDS, json_object, validated_entry
 from app.extensions import db
 from app.filters import utc_isoformat
 from app.guestbook.models import GuestbookEntry
-from app.guestbook.routes import ENTRIES, ENTRY_ID_RULE
+from app.guestbook.routes import ENTRIES, ENTRY_ID_RULE, entry_written_by
+from app.limits import limit_api_writes  # layer: limits
 from app.pagination import paginate_request
 
 bp = Blueprint("api", __name__, cli_group=None)
@@ -48,10 +49,12 @@ def get_entry(entry_id: int):
 
 
 @bp.post("/entries")
+@limit_api_writes  # layer: limits
 @require_token
 def create_entry():
     """Create an entry: 201, with its address in Location."""
     entry = GuestbookEntry(**validated_entry(json_object()))
+    entry.author_id = g.api_token.user_id
     db.session.add(entry)
     db.session.commit()
     location = url_for(".get_entry", entry_id=entry.id)
@@ -59,10 +62,11 @@ def create_entry():
 
 
 @bp.patch(f"/entries/{ENTRY_ID_RULE}")
+@limit_api_writes  # layer: limits
 @require_token
 def update_entry(entry_id: int):
     """Change some or all of an entry's fields."""
-    entry = db.get_or_404(GuestbookEntry, entry_id)
+    entry = entry_written_by(g.api_token.user_id, entry_id)
     current = {name: getattr(entry, name) for name in ENTRY_FIELDS}
     for name, value in validated_entry(json_object(), current).items():
         setattr(entry, name, value)
@@ -71,9 +75,10 @@ def update_entry(entry_id: int):
 
 
 @bp.delete(f"/entries/{ENTRY_ID_RULE}")
+@limit_api_writes  # layer: limits
 @require_token
 def delete_entry(entry_id: int):
     """Delete an entry: 204, no body."""
-    db.session.delete(db.get_or_404(GuestbookEntry, entry_id))
+    db.session.delete(entry_written_by(g.api_token.user_id, entry_id))
     db.session.commit()
     return "", 204

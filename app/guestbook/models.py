@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, String
+from sqlalchemy import DateTime, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
@@ -24,6 +24,16 @@ class GuestbookEntry(db.Model):
     name: Mapped[str] = mapped_column(String(NAME_MAX_LENGTH))
     message: Mapped[str] = mapped_column(String(MESSAGE_MAX_LENGTH))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    # The account that wrote the entry, the only one that may change it. Entries from before
+    # accounts (and demo entries) have none: they are shown, and no one can change them.
+    # Deleting an account deletes its entries in the database itself.
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+
+    def is_written_by(self, user_id: int | None) -> bool:
+        """True if the account `user_id` wrote this entry (never for an entry without one)."""
+        return self.author_id is not None and self.author_id == user_id
 
     def __repr__(self) -> str:
         """Show the id and author, for the shell and for test failures."""

@@ -1,0 +1,137 @@
+"""Views of the accounts layer: sign up, sign in, sign out, and the account page."""
+
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy.exc import IntegrityError
+
+from app.accounts.forms import ChangePasswordForm, DeleteAccountForm, SignInForm, SignUpForm
+from app.accounts.models import User, normalise_email
+from app.accounts.next_page import safe_next_path
+from app.extensions import db
+from app.forms import form_status
+from app.limits import limit_account_attempts  # layer: limits
+
+bp = Blueprint("accounts", __name__)
+
+# The same words for an unknown email and a wrong password, so the form can't be used to
+# find out who has an account.
+WRONG_CREDENTIALS = "That email and password do not match an account."
+EMAIL_TAKEN = "An account with this email exists already. Sign in instead."
+WRONG_CURRENT = "That is not your current password."
+
+
+def start_session(user: User, remember: bool = False) -> None:
+    """Sign `user` in on a brand-new session, so no one can plant a session id beforehand."""
+    session.clear()
+    login_user(user, remember=remember)
+
+
+def after_sign_in():
+    """Redirect to the page that asked for the sign-in (if it is on this site), else home."""
+    return redirect(safe_next_path(request.args.get("next")) or url_for("main.index"), code=303)
+
+
+@bp.route("/sign-up", methods=["GET", "POST"])
+@limit_account_attempts  # layer: limits
+def sign_up():
+    """Create an account and sign in with it."""
+    form = SignUpForm()
+    if form.validate_on_submit():
+        user = User(email=normalise_email(form.email.data))
+        user.set_password(form.password.data)
+        db.session.add(user)
+        try:
+            db.session.commit()
+        except IntegrityError:  # the email is taken, perhaps by a sign-up a moment ago
+            db.session.rollback()
+            form.email.errors.append(EMAIL_TAKEN)
+        else:
+            start_session(user)
+            flash("Welcome! Your account is ready.", "success")
+            return after_sign_in()
+    page = render_template("accounts/sign_up.html", form=form)
+    return page, form_status(form)
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+@limit_account_attempts  # layer: limits
+def sign_in():
+    """Sign in with an email and password."""
+    form = SignInForm()
+    if form.validate_on_submit():
+        user = User.authenticate(form.email.data, form.password.data)
+        if user is not None:
+            start_session(user, remember=form.remember.data)
+            flash("You are signed in.", "success")
+            return after_sign_in()
+        form.form_errors.append(WRONG_CREDENTIALS)
+    page = render_template("accounts/sign_in.html", form=form)
+    return page, form_status(form)
+
+
+@bp.post("/sign-out")
+def sign_out():
+    """Sign out (by POST, which CSRF protection covers, so no link can sign anyone out)."""
+    logout_user()
+    session.clear()
+    flash("You are signed out.", "success")
+    return redirect(url_for("main.index"), code=303)
+
+
+@bp.get("/")
+@login_required
+def account():
+    """The account page: change the password, or delete the account."""
+    return render_account(password_form(), delete_form())
+
+
+@bp.post("/password")
+@login_required
+def change_password():
+    """Replace the password; every other session of this account is signed out."""
+    form = password_form()
+    if form.validate_on_submit():
+        if current_user.check_password(form.current_password.data):
+            current_user.set_password(form.new_password.data)
+            db.session.commit()
+            # The old session named the old token: start one that names the new.
+            start_session(current_user._get_current_object())
+            flash("Your password is changed. Other devices are signed out.", "success")
+            return redirect(url_for(".account"), code=303)
+        form.current_password.errors.append(WRONG_CURRENT)
+    return render_account(form, delete_form(formdata=None), status=400)
+
+
+@bp.post("/delete")
+@login_required
+def delete_account():
+    """Delete the account, with its entries and API tokens, and sign out."""
+    form = delete_form()
+    if form.validate_on_submit():
+        if current_user.check_password(form.password.data):
+            db.session.delete(current_user._get_current_object())
+            db.session.commit()
+            logout_user()
+            session.clear()
+            flash("Your account is deleted.", "success")
+            return redirect(url_for("main.index"), code=303)
+        form.password.errors.append(WRONG_CURRENT)
+    return render_account(password_form(formdata=None), form, status=400)
+
+
+def password_form(**kwargs) -> ChangePasswordForm:
+    """The change-password form; its prefix keeps its field ids apart from the other form's."""
+    return ChangePasswordForm(prefix="password", **kwargs)
+
+
+def delete_form(**kwargs) -> DeleteAccountForm:
+    """The delete-account form, prefixed like `password_form`."""
+    return DeleteAccountForm(prefix="delete", **kwargs)
+
+
+def render_account(password_form, delete_form, status: int = 200):
+    """The account page with both of its forms, as the last submission left them."""
+    page = render_template(
+        "accounts/account.html", password_form=password_form, delete_form=delete_form
+    )
+    return page, status
