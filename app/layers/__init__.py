@@ -69,6 +69,12 @@ def remove_layers(names: tuple[str, ...], yes: bool) -> None:
         edits = marked_edits(set(removed))
     except MarkerError as error:
         raise click.ClickException(str(error)) from None
+    # A file that goes anyway needs no edit (the account page's line for the API, say).
+    edits = {
+        path: text
+        for path, text in edits.items()
+        if not any(path == p or p in path.parents for p in paths)
+    }
     locks, dropped = pruned_locks(edits)
     steps = current_app.extensions.get("layer_removal_steps", [])
     click.echo(f"Taking out: {', '.join(catalog[n].title for n in removed)}")

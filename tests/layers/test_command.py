@@ -42,7 +42,8 @@ FILES = {
     "pyproject.toml": PYPROJECT,
     "main.py": "import os\nimport extra  # layer: extra\nimport other  # layer: other\n",
     "extra.py": "",
-    "extra_dir/module.py": "",
+    # A marked line in a file that goes anyway: the removal must not try to edit it.
+    "extra_dir/module.py": "import other  # layer: other\n",
     "extra_dir/other_module.py": "",
     "other.py": "",
     "requirements.in": "flask\nextra-pkg  # layer: extra\n",
@@ -94,6 +95,7 @@ def test_remove_shows_what_goes_and_changes_nothing_unless_told_to(project, flas
     assert "Taking out: Extra, Other" in result.output
     assert "  extra_dir\n" in result.output
     assert "other_module.py" not in result.output  # it goes with the folder that holds it
+    assert "module.py" not in result.output  # deleted with its folder, so not edited
     assert "  main.py\n" in result.output
     assert "Drops from the lock files: extra-pkg, helper-pkg" in result.output
     assert (project / "extra.py").exists()
