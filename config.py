@@ -131,10 +131,16 @@ class Config:
     # Flask-Limiter: 429 answers carry Retry-After (and every limited answer X-RateLimit-*).
     RATELIMIT_ENABLED = True
     RATELIMIT_HEADERS_ENABLED = True
-    # If Redis stops answering, each server counts in its own memory (and logs a warning)
-    # until Redis is back: the limits still hold, per server, and the site stays up.
+    # If Redis stops answering, each process counts in its own memory (and logs a warning)
+    # until Redis is back: the limits still hold, per process, and the site stays up. Each
+    # process asks Redis again 1, 2, 4, 8, 16 and 32 s later (then from 1 s again), and
+    # counts there once it answers; the counts kept in memory meanwhile are dropped.
     RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
-    # Seconds to wait for Redis, so a Redis that hangs can't hold up the requests.
+    # A request under way when Redis goes away still gets its answer: the count it could
+    # not record is logged and skipped. Without this, its answer would be a 500.
+    RATELIMIT_SWALLOW_ERRORS = True
+    # Seconds to wait for Redis: a Redis that hangs costs the request that finds out, and
+    # each of the checks above, a second; it never holds a request up for longer.
     RATELIMIT_STORAGE_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 1}  # noqa: RUF012
     # end layer: limits
 
@@ -171,8 +177,7 @@ class TestingConfig(Config):
 
     TESTING = True
     WTF_CSRF_ENABLED = False  # layer: forms
-    # Tests that count requests turn the limits back on (tests/limits).
-    RATELIMIT_ENABLED = False  # layer: limits
+    RATELIMIT_ENABLED = False  # tests that count requests turn it on  # layer: limits
 
 
 class ProductionConfig(Config):

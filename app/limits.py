@@ -7,7 +7,10 @@ Retry-After, as the error page or the API's JSON error. Counts are per client ad
 account. docs/security.md explains the figures.
 """
 
+import logging
+
 from flask import Flask, request
+from flask.logging import default_handler
 from flask_limiter import RateLimitExceeded
 
 from app.errors import PLAIN_MESSAGES, render_error
@@ -19,16 +22,24 @@ ATTEMPTS_PER_ADDRESS = "10 per minute; 100 per hour"
 # Failed sign-ins (or sign-ups) naming one account, from any number of addresses: guessing
 # one password from a botnet is as slow as from one machine.
 FAILURES_PER_ACCOUNT = "10 per minute; 50 per hour"
-# Guestbook and API writes from one address: faster than anyone types, slower than a spammer.
+# Guestbook and API writes from one address, all counted together: faster than anyone
+# types, slower than a spammer.
 WRITES_PER_ADDRESS = "30 per minute; 300 per hour"
-# API requests refused for a missing or wrong token, from one address.
+# API writes refused for a missing or wrong token, from one address, all counted together.
 FAILED_TOKENS_PER_ADDRESS = "10 per minute"
 WRITE_METHODS = ["POST", "PUT", "PATCH", "DELETE"]
 
 
 def init_limits(app: Flask) -> None:
-    """Explain a 429 in plain words, in the layout or as the API's JSON error."""
+    """Explain a 429 in plain words, in the layout or as the API's JSON error; let the
+    limiter's warnings be seen.
+    """
     app.register_error_handler(RateLimitExceeded, explain_rate_limit)
+    # Flask-Limiter warns on its own logger when its storage stops answering, but that logger
+    # holds a NullHandler, which keeps Python from printing the warning when logging is not
+    # set up (as under gunicorn). Then it goes where Flask writes the app's own lines.
+    if not logging.getLogger().handlers:
+        limiter.logger.addHandler(default_handler)
 
 
 def explain_rate_limit(error: RateLimitExceeded):
@@ -60,11 +71,15 @@ def limit_account_attempts(view):
 
 
 def limit_writes(view):
-    """Limit the writes one address sends to `view`."""
-    return limiter.limit(WRITES_PER_ADDRESS, methods=WRITE_METHODS)(view)
+    """Count `view`'s writes against one total per address, shared by every view it guards."""
+    return limiter.shared_limit(WRITES_PER_ADDRESS, scope="writes", methods=WRITE_METHODS)(view)
 
 
 def limit_api_writes(view):
-    """Limit an API write's requests per address, and how many wrong tokens it may send."""
+    """Limit an API write like any other, and count its refused tokens against one total per
+    address, shared by every API write.
+    """
     view = limit_writes(view)
-    return limiter.limit(FAILED_TOKENS_PER_ADDRESS, deduct_when=was_unauthorized)(view)
+    return limiter.shared_limit(
+        FAILED_TOKENS_PER_ADDRESS, scope="api tokens", deduct_when=was_unauthorized
+    )(view)

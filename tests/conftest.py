@@ -4,4 +4,5 @@ pytest_plugins = [
     "tests.app_fixtures",
     "tests.database_fixtures",  # layer: database
     "tests.accounts_fixtures",  # layer: accounts
+    "tests.limits_fixtures",  # layer: limits
 ]

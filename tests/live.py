@@ -37,6 +37,7 @@ def production_environ(database_url: str | None = None) -> dict[str, str]:
         "APP_ENV": "production",
         "SECRET_KEY": secrets.token_hex(32),
         "TRUSTED_HOSTS": "127.0.0.1,localhost",
+        "RATELIMIT_STORAGE_URI": "memory://",  # layer: limits
     }
     if database_url:
         environ["DATABASE_URL"] = database_url

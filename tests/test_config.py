@@ -28,9 +28,35 @@ def test_the_flaskenv_file_asks_for_development():
 @pytest.mark.parametrize("value", ["1", "true", "yes"])
 def test_production_refuses_the_debugger(value):
     """`flask --debug run` (FLASK_DEBUG) would let any visitor run code: not in production."""
-    environ = {"SECRET_KEY": "p" * 64, "TRUSTED_HOSTS": "example.com", "FLASK_DEBUG": value}
+    environ = {
+        "SECRET_KEY": "p" * 64,
+        "TRUSTED_HOSTS": "example.com",
+        "RATELIMIT_STORAGE_URI": "memory://",  # layer: limits
+        "FLASK_DEBUG": value,
+    }
     with pytest.raises(ConfigError, match="FLASK_DEBUG must be off in production"):
         config.ProductionConfig(environ)
+
+
+# layer: limits
+def test_production_refuses_to_start_without_a_rate_limit_storage():
+    """Servers that each count in their own memory would each allow the whole limit."""
+    environ = {"SECRET_KEY": "p" * 64, "TRUSTED_HOSTS": "example.com"}
+    with pytest.raises(ConfigError, match="RATELIMIT_STORAGE_URI must be set in production"):
+        config.ProductionConfig(environ)
+
+
+def test_production_counts_where_rate_limit_storage_uri_says():
+    """The operator names the shared store (Redis), and the limiter is given it."""
+    environ = {
+        "SECRET_KEY": "p" * 64,
+        "TRUSTED_HOSTS": "example.com",
+        "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:6379/0",
+    }
+    assert config.ProductionConfig(environ).RATELIMIT_STORAGE_URI == "redis://127.0.0.1:6379/0"
+
+
+# end layer: limits
 
 
 def test_app_env_picks_the_class_and_the_environment_fills_it():

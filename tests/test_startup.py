@@ -24,10 +24,16 @@ def test_production_without_a_secret_key_stops_with_one_line():
     [
         ({}, "Configuration error: SECRET_KEY must be set in production"),
         ({"SECRET_KEY": "k" * 64}, "Configuration error: TRUSTED_HOSTS must name the host"),
+        # layer: limits
+        (
+            {"SECRET_KEY": "k" * 64, "TRUSTED_HOSTS": "localhost"},
+            "Configuration error: RATELIMIT_STORAGE_URI must be set in production",
+        ),
+        # end layer: limits
     ],
 )
 def test_gunicorn_started_without_its_environment_stops_at_once(environ, message):
-    """No APP_ENV means production: without a key or hosts, gunicorn stops with one line."""
+    """No APP_ENV means production: missing a setting it needs, gunicorn stops with one line."""
     bare = {"PATH": os.environ["PATH"], **environ}
     result = run_in_project_root([sys.executable, "-m", "gunicorn"], bare)
     assert result.returncode == 1

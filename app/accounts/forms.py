@@ -4,7 +4,12 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField
 from wtforms.validators import DataRequired, EqualTo, Length, Regexp
 
-from app.accounts.models import EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH
+from app.accounts.models import (
+    EMAIL_MAX_LENGTH,
+    PASSWORD_MAX_LENGTH,
+    PASSWORD_MIN_LENGTH,
+    normalise_email,
+)
 from app.forms import storable_text, strip_whitespace
 
 # Something, an @, and a domain with a dot: enough to catch typing mistakes. Whether the
@@ -13,6 +18,13 @@ EMAIL_SHAPE = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 PASSWORD_LENGTH_MESSAGE = (
     f"Use {PASSWORD_MIN_LENGTH} to {PASSWORD_MAX_LENGTH} characters for your password."
 )
+
+
+def as_stored(email: str | None) -> str | None:
+    """The email as the users table keeps it, so its length is checked as stored: lower case
+    can make it longer ("İ" becomes "i" and a combining dot).
+    """
+    return normalise_email(email) if email else email
 
 
 def email_field() -> EmailField:
@@ -25,7 +37,7 @@ def email_field() -> EmailField:
             Regexp(EMAIL_SHAPE, message="Enter an email address like name@example.com."),
             storable_text,
         ],
-        filters=[strip_whitespace],
+        filters=[strip_whitespace, as_stored],
         render_kw={"autocomplete": "email"},
     )
 

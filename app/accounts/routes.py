@@ -26,6 +26,15 @@ def start_session(user: User, remember: bool = False) -> None:
     login_user(user, remember=remember)
 
 
+def end_session() -> None:
+    """Sign out and forget the session; logout_user() comes last, because it leaves a note in
+    the session that makes Flask-Login delete the remember-me cookie (cleared, the cookie
+    would sign the user straight back in on the next request).
+    """
+    session.clear()
+    logout_user()
+
+
 def after_sign_in():
     """Redirect to the page that asked for the sign-in (if it is on this site), else home."""
     return redirect(safe_next_path(request.args.get("next")) or url_for("main.index"), code=303)
@@ -72,8 +81,7 @@ def sign_in():
 @bp.post("/sign-out")
 def sign_out():
     """Sign out (by POST, which CSRF protection covers, so no link can sign anyone out)."""
-    logout_user()
-    session.clear()
+    end_session()
     flash("You are signed out.", "success")
     return redirect(url_for("main.index"), code=303)
 
@@ -111,8 +119,7 @@ def delete_account():
         if current_user.check_password(form.password.data):
             db.session.delete(current_user._get_current_object())
             db.session.commit()
-            logout_user()
-            session.clear()
+            end_session()
             flash("Your account is deleted.", "success")
             return redirect(url_for("main.index"), code=303)
         form.password.errors.append(WRONG_CURRENT)

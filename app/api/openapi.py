@@ -4,8 +4,9 @@ from app.guestbook.models import MAX_ENTRY_ID, MESSAGE_MAX_LENGTH, NAME_MAX_LENG
 from app.models import MAX_INTEGER
 from app.pagination import MAX_LIMIT
 
-# After trimming, some character must remain; NUL can't be stored by PostgreSQL.
-TEXT_PATTERN = r"^[^\u0000]*\S[^\u0000]*$"
+# After trimming, some character must remain; NUL can't be stored by PostgreSQL. (\S alone
+# would let a lone NUL be that character: NUL is not whitespace.)
+TEXT_PATTERN = r"^[^\u0000]*[^\s\u0000][^\u0000]*$"
 
 
 def text_field(max_length: int) -> dict:
@@ -13,11 +14,12 @@ def text_field(max_length: int) -> dict:
     return {"type": "string", "minLength": 1, "maxLength": max_length, "pattern": TEXT_PATTERN}
 
 
-def error_response(description: str) -> dict:
+def error_response(description: str, **extra) -> dict:
     """A response in the API's one error shape."""
     return {
         "description": description,
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+        **extra,
     }
 
 
@@ -49,12 +51,35 @@ COMMON_ERRORS = {
     "413": error_response("The body is larger than the limit"),
     "500": error_response("Something failed on the server"),
 }
-WRITE_ERRORS = {
+# layer: limits
+# Writes, and requests with a wrong token, count against limits per client address.
+RATE_LIMITED = error_response(
+    "Too many requests; see Retry-After",
+    headers={
+        "Retry-After": {
+            "description": "Seconds to wait before trying again",
+            "required": True,
+            "schema": {"type": "integer", "minimum": 0},
+        }
+    },
+)
+# end layer: limits
+# Every write needs a token.
+TOKEN_ERRORS = {
     **COMMON_ERRORS,
-    "400": error_response("The body is not valid JSON"),
     "401": error_response("No valid bearer token"),
+    "429": RATE_LIMITED,  # layer: limits
+}
+WRITE_ERRORS = {
+    **TOKEN_ERRORS,
+    "400": error_response("The body is not valid JSON"),
     "415": error_response("The body is not JSON"),
     "422": error_response("The JSON does not describe a valid entry; see `fields`"),
+}
+# Only the account that wrote an entry may change it: the API's rule and the HTML pages'.
+OWNER_ERRORS = {
+    "403": error_response("The entry belongs to another account"),
+    "404": error_response("No entry has this id"),
 }
 
 
@@ -75,8 +100,10 @@ OPENAPI_DOCUMENT = {
     "info": {
         "title": "Flask Starter Kit guestbook API",
         "version": "1.0.0",
-        "description": "Reads are public; writes need `Authorization: Bearer <token>` "
-        "(create one with `flask api-token create NAME`).",
+        "description": "Reads are public. Writes need `Authorization: Bearer <token>`, and "
+        "act for the token's account: it may change only the entries it wrote. Create a "
+        "token on the account's API tokens page (/account/tokens/), or with "
+        "`flask api-token create --user EMAIL NAME`.",
     },
     "servers": [{"url": "/api/v1"}],
     "paths": {
@@ -137,7 +164,7 @@ OPENAPI_DOCUMENT = {
                 "requestBody": json_body("EntryChanges"),
                 "responses": {
                     "200": json_response("The changed entry", "Entry"),
-                    "404": error_response("No entry has this id"),
+                    **OWNER_ERRORS,
                     **WRITE_ERRORS,
                 },
             },
@@ -147,9 +174,8 @@ OPENAPI_DOCUMENT = {
                 "security": [{"bearer": []}],
                 "responses": {
                     "204": {"description": "Deleted"},
-                    "401": error_response("No valid bearer token"),
-                    "404": error_response("No entry has this id"),
-                    **COMMON_ERRORS,
+                    **OWNER_ERRORS,
+                    **TOKEN_ERRORS,
                 },
             },
         },

@@ -24,9 +24,7 @@ def upgrade():
     with op.batch_alter_table("api_tokens") as batch_op:
         batch_op.add_column(sa.Column("user_id", sa.Integer(), nullable=False))
         batch_op.drop_constraint(batch_op.f("uq_api_tokens_name"), type_="unique")
-        batch_op.create_unique_constraint(
-            batch_op.f("uq_api_tokens_user_id"), ["user_id", "name"]
-        )
+        batch_op.create_unique_constraint(batch_op.f("uq_api_tokens_user_id"), ["user_id", "name"])
         batch_op.create_foreign_key(
             batch_op.f("fk_api_tokens_user_id_users"),
             "users",

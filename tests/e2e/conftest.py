@@ -1,4 +1,4 @@
-"""Fixtures of the browser tests: the tools, one production server, Chromium, and a tab.
+"""Fixtures of the browser tests: the tools, one production server, Chromium, and tabs.
 
 Without Chromium or axe-core the browser tests skip with the command that installs them,
 except in CI (the CI environment variable is set), where a skipped suite would hide breakage.
@@ -6,6 +6,7 @@ except in CI (the CI environment variable is set), where a skipped suite would h
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
@@ -47,13 +48,27 @@ def server_url(axe_script, make_app, tmp_path_factory) -> Iterator[str]:
         yield base_url
 
 
-@pytest.fixture(params=list(VIEWPORTS))
-def tab(request, browser, server_url, axe_script) -> Iterator[Tab]:
-    """A fresh tab (no cookies) at desktop or phone width; each test runs at both."""
-    context = browser.new_context(viewport=VIEWPORTS[request.param], base_url=server_url)
+@contextmanager
+def open_tab(browser: Browser, base_url: str, viewport, axe_script: str) -> Iterator[Tab]:
+    """A tab in a browser profile of its own (no cookies), `viewport` wide; closed after."""
+    context = browser.new_context(viewport=viewport, base_url=base_url)
     tab = Tab(context.new_page(), axe_script)
     try:
         yield tab
         tab.assert_nothing_went_wrong()  # what arrived after the last page's audit
     finally:
         context.close()
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def tab(request, browser, server_url, axe_script) -> Iterator[Tab]:
+    """A fresh tab (no cookies) at desktop or phone width; each test runs at both."""
+    with open_tab(browser, server_url, VIEWPORTS[request.param], axe_script) as tab:
+        yield tab
+
+
+@pytest.fixture
+def other_tab(tab, browser, server_url, axe_script) -> Iterator[Tab]:
+    """A second person's tab, in a browser profile of its own, as wide as `tab`."""
+    with open_tab(browser, server_url, tab.page.viewport_size, axe_script) as other:
+        yield other

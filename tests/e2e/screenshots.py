@@ -9,12 +9,17 @@ import sys
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
-from playwright.sync_api import sync_playwright
+from flask import Flask  # layer: accounts
+from playwright.sync_api import Page, sync_playwright
 
 from app import create_app
+from app.accounts import User  # layer: accounts
+from app.api.tokens import create_token, revoke_token  # layer: api
+from app.extensions import db  # layer: accounts
 from config import TestingConfig
 from tests.e2e.browser import INSTALL_HINT, VIEWPORTS, launch, missing_tools
 from tests.e2e.server import production_server
+from tests.e2e.tab import PASSWORD  # layer: accounts
 from tests.live import PROJECT_ROOT
 
 SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
@@ -24,7 +29,50 @@ PAGES = {
     "guestbook": "/guestbook/",  # layer: guestbook
     "guestbook-entry": "/guestbook/1",  # layer: guestbook
     "404": "/no-such-page",
+    "sign-in": "/account/sign-in",  # layer: accounts
+    "sign-up": "/account/sign-up",  # layer: accounts
 }
+# layer: accounts
+# Then, signed in as the demo account, the pages of an account.
+DEMO_EMAIL = "ada@example.com"
+ACCOUNT_PAGES = {
+    "account": "/account/",
+    "tokens": "/account/tokens/",  # layer: api
+}
+
+
+def add_demo_account(app: Flask) -> None:
+    """Create the demo account, with one API token in use and one revoked."""
+    with app.app_context():
+        user = User(email=DEMO_EMAIL)
+        user.set_password(PASSWORD)
+        db.session.add(user)
+        db.session.commit()
+        # layer: api
+        create_token(user, "laptop")
+        create_token(user, "backup script")
+        revoke_token(user, "backup script")
+        # end layer: api
+
+
+def sign_in(page: Page) -> None:
+    """Sign in as the demo account with the sign-in form."""
+    page.goto("/account/sign-in")
+    page.get_by_label("Email").fill(DEMO_EMAIL)
+    page.get_by_label("Password").fill(PASSWORD)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign in").click()
+
+
+# end layer: accounts
+
+
+def save(page: Page, pages: dict[str, str], width: str) -> None:
+    """Visit each of `pages` and save what the screen shows, named after the page and width."""
+    for name, path in pages.items():
+        page.goto(path)
+        page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png")
+        print(f"docs/screenshots/{name}-{width}.png")
 
 
 def main() -> None:
@@ -36,12 +84,14 @@ def main() -> None:
         app = create_app(TestingConfig({"DATABASE_URL": f"sqlite:///{folder}/demo.db"}))
         browser = launch(playwright)
         with production_server(app, Path(folder) / "gunicorn.log") as base_url:
+            add_demo_account(app)  # layer: accounts
             for width, viewport in VIEWPORTS.items():
                 page = browser.new_page(viewport=viewport, base_url=base_url)
-                for name, path in PAGES.items():
-                    page.goto(path)
-                    page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png")
-                    print(f"docs/screenshots/{name}-{width}.png")
+                save(page, PAGES, width)
+                # layer: accounts
+                sign_in(page)
+                save(page, ACCOUNT_PAGES, width)
+                # end layer: accounts
         browser.close()
 
 

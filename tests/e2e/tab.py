@@ -1,8 +1,28 @@
 """A browser tab that fails the test on anything a visitor would notice going wrong."""
 
-from playwright.sync_api import ConsoleMessage, Locator, Page, Request, Response
+import secrets  # layer: accounts
+
+from playwright.sync_api import (
+    ConsoleMessage,
+    Locator,
+    Page,
+    Request,
+    Response,
+    expect,  # layer: accounts
+)
 
 from tests.e2e.audit import accessibility_failures
+
+# layer: accounts
+PASSWORD = "correct horse battery staple"
+
+
+def new_email() -> str:
+    """An email address no other test signs up with."""
+    return f"visitor-{secrets.token_hex(4)}@example.com"
+
+
+# end layer: accounts
 
 
 class Tab:
@@ -29,6 +49,11 @@ class Tab:
         """The page's <h1>, which says where the visitor is."""
         return self.page.get_by_role("heading", level=1)
 
+    @property
+    def navigation(self) -> Locator:
+        """The header's navigation, which leads to every feature (and to the account)."""
+        return self.page.get_by_role("navigation", name="Main")
+
     def visit(self, path: str, status: int = 200) -> None:
         """Type `path` into the address bar and check the page that answers."""
         self.arrive(self.page.goto(path), status)
@@ -39,6 +64,29 @@ class Tab:
             target.click()
         self.arrive(navigation.value, status)
 
+    # layer: accounts
+    def sign_up(self, email: str | None = None, password: str = PASSWORD) -> str:
+        """On the sign-up page, create an account, and so sign in; return its email."""
+        email = email or new_email()
+        self.page.get_by_label("Email").fill(email)
+        self.page.get_by_label("Password", exact=True).fill(password)
+        self.page.get_by_label("Repeat the password").fill(password)
+        self.click_through(self.page.get_by_role("button", name="Create account"))
+        expect(self.navigation.get_by_role("button", name="Sign out")).to_be_visible()
+        return email
+
+    def sign_in(self, email: str, password: str = PASSWORD, status: int = 200) -> None:
+        """On the sign-in page, send `email` and `password`; the page must answer `status`."""
+        self.page.get_by_label("Email").fill(email)
+        self.page.get_by_label("Password").fill(password)
+        self.click_through(self.page.get_by_role("button", name="Sign in"), status)
+
+    def sign_out(self) -> None:
+        """Sign out with the header's button; the header offers Sign in again."""
+        self.click_through(self.navigation.get_by_role("button", name="Sign out"))
+        expect(self.navigation.get_by_role("link", name="Sign in")).to_be_visible()
+
+    # end layer: accounts
     def arrive(self, response: Response, status: int) -> None:
         """Check that the page answered `status`, then audit it."""
         assert response.status == status, f"{response.url} answered {response.status}"

@@ -1,7 +1,7 @@
-"""The guestbook as a visitor uses it: sign, page through, edit, delete.
+"""The guestbook as people use it: read, page through; with an account: sign, edit, delete.
 
 The server's database starts with 45 demo entries (see server.py), and every test signs
-with a name of its own, so the tests do not depend on one another's order.
+with a name and an account of its own, so the tests do not depend on one another's order.
 """
 
 import secrets
@@ -22,9 +22,14 @@ def entries(tab: Tab):
 
 
 def sign_guestbook(tab: Tab, name: str, message: str) -> None:
-    """Sign from the guestbook's own button, and land back on the list."""
+    """Sign (signed in) from the guestbook's own button, and land back on the list."""
     tab.visit("/guestbook/")
     tab.click_through(tab.page.get_by_role("link", name="Sign the guestbook"))
+    fill_entry(tab, name, message)
+
+
+def fill_entry(tab: Tab, name: str, message: str) -> None:
+    """On the signing form, write the entry and save it."""
     expect(tab.heading).to_have_text("Sign the guestbook")
     tab.page.get_by_label("Name", exact=True).fill(name)
     tab.page.get_by_label("Message").fill(message)
@@ -33,6 +38,8 @@ def sign_guestbook(tab: Tab, name: str, message: str) -> None:
 
 def test_signing_shows_thanks_and_puts_the_entry_on_top(tab):
     """An empty form is refused field by field; a filled one is listed first."""
+    tab.visit("/account/sign-up")
+    tab.sign_up()
     tab.visit("/guestbook/new")
     tab.click_through(tab.page.get_by_role("button", name="Save entry"), status=400)
     expect(tab.page.get_by_text("Please enter your name.")).to_be_visible()
@@ -59,7 +66,9 @@ def test_older_entries_are_a_page_away_and_newer_ones_a_page_back(tab):
 
 
 def test_an_entry_is_edited_and_deleted_from_its_page(tab):
-    """Open the entry, change its message with Edit, then remove it with Delete."""
+    """Open your entry, change its message with Edit, then remove it with Delete."""
+    tab.visit("/account/sign-up")
+    tab.sign_up()
     name = unique_name()
     sign_guestbook(tab, name, "Before the edit.")
     tab.click_through(tab.page.get_by_role("link", name=name))
@@ -78,3 +87,41 @@ def test_an_entry_is_edited_and_deleted_from_its_page(tab):
     expect(tab.page.get_by_role("status")).to_have_text("The entry is deleted.")
     expect(tab.heading).to_have_text("Guestbook")
     expect(tab.page.get_by_role("link", name=name)).to_have_count(0)
+
+
+def test_signing_needs_an_account_and_only_the_author_may_change_an_entry(tab, other_tab):
+    """Signing asks for an account, then comes back to the form; another account sees no
+    Edit or Delete on the entry, and its edit page answers 403 in the layout.
+    """
+    tab.visit("/guestbook/")
+    tab.click_through(tab.page.get_by_role("link", name="Sign the guestbook"))
+    expect(tab.heading).to_have_text("Sign in")
+    expect(tab.page.get_by_role("status")).to_have_text("Please sign in first.")
+    tab.click_through(tab.page.get_by_role("link", name="Create an account"))
+    tab.sign_up()
+    name = unique_name()
+    fill_entry(tab, name, "Only I may change this.")
+    tab.click_through(tab.page.get_by_role("link", name=name))
+    expect(tab.page.get_by_role("link", name="Edit")).to_be_visible()
+    entry_page = tab.page.url
+
+    other_tab.visit(entry_page)  # not signed in
+    expect(other_tab.heading).to_have_text(f"Entry by {name}")
+    expect(other_tab.page.get_by_role("link", name="Edit")).to_have_count(0)
+    other_tab.visit("/account/sign-up")
+    other_tab.sign_up()
+    other_tab.visit(entry_page)
+    expect(other_tab.page.get_by_role("main")).to_contain_text("Only I may change this.")
+    expect(other_tab.page.get_by_role("link", name="Edit")).to_have_count(0)
+    expect(other_tab.page.get_by_role("button", name="Delete")).to_have_count(0)
+
+    other_tab.visit(f"{entry_page}/edit", status=403)
+    expect(other_tab.heading).to_have_text("403 Forbidden")
+    expect(
+        other_tab.page.get_by_text("Only the person who wrote this entry can change it.")
+    ).to_be_visible()
+    expect(other_tab.navigation).to_be_visible()
+    expect(other_tab.page.get_by_role("contentinfo")).to_contain_text("Built with Flask")
+    other_tab.sign_out()
+    tab.visit(entry_page)
+    expect(tab.page.get_by_role("main")).to_contain_text("Only I may change this.")

@@ -9,12 +9,14 @@ from tests.helpers import HOSTILE_INPUTS, assert_shown_as_text
 
 
 @pytest.mark.parametrize("payload", HOSTILE_INPUTS)
-def test_guestbook_fields_are_escaped_on_every_page_that_shows_them(client, payload):
-    """Name and message in the list, the entry page, its title and the edit form."""
-    client.post("/guestbook/new", data={"name": payload, "message": payload})
+def test_guestbook_fields_are_escaped_on_every_page_that_shows_them(signed_in, payload):
+    """Name and message in the list, the entry page, its title and the author's edit form."""
+    signed_in.post("/guestbook/new", data={"name": payload, "message": payload})
     entry = committed(select(GuestbookEntry)).one()
     for path in ("/guestbook/", f"/guestbook/{entry.id}", f"/guestbook/{entry.id}/edit"):
-        assert_shown_as_text(client.get(path).get_data(as_text=True), payload.strip())
+        response = signed_in.get(path)
+        assert response.status_code == 200
+        assert_shown_as_text(response.get_data(as_text=True), payload.strip())
 
 
 @pytest.mark.parametrize("payload", HOSTILE_INPUTS)

@@ -26,7 +26,11 @@ def test_every_installed_layers_paths_exist():
 
 def test_taking_a_layer_out_takes_what_needs_it():
     layers = read_layers(ROOT)
-    assert with_dependents(["forms"], layers) == ["forms", *with_dependents(["guestbook"], layers)]
+    assert with_dependents(["forms"], layers) == ["forms", *with_dependents(["accounts"], layers)]
+    assert with_dependents(["accounts"], layers) == [
+        "accounts",
+        *with_dependents(["guestbook"], layers),
+    ]
 
 
 def test_an_unknown_layer_is_named_in_the_error():

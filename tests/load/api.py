@@ -1,7 +1,9 @@
 """Locust: a program using the JSON API under /api/v1, which mostly reads and sometimes writes.
 
-Writing needs a token in the environment variable API_TOKEN; `flask api-token create NAME`
-prints one (its last line). Run with
+Writing needs a token in the environment variable API_TOKEN. A token belongs to an account:
+create one on the account's API tokens page (/account/tokens/), or with
+`flask api-token create --user EMAIL NAME`, which prints it (its last line). The program
+changes only the entries it created, which its account owns. Run with
 `API_TOKEN=... locust -f tests/load/ --host http://127.0.0.1:8000`.
 """
 
@@ -20,6 +22,7 @@ class ApiClient(HttpUser):
         """Take the token from the environment and read the first page of entries."""
         self.headers = {"Authorization": f"Bearer {os.environ.get('API_TOKEN', '')}"}
         self.entry_ids: list[int] = []
+        self.own_ids: list[int] = []  # created with the token: the account's own entries
         self.next_page: str | None = None
         self.read_list("/api/v1/entries", "/api/v1/entries")
 
@@ -56,4 +59,20 @@ class ApiClient(HttpUser):
             "/api/v1/entries", json=entry, headers=self.headers, catch_response=True
         ) as response:
             if response.status_code == 401:
-                response.failure("401: set API_TOKEN to a token from `flask api-token create`")
+                response.failure(
+                    "401: set API_TOKEN to a token from `flask api-token create --user EMAIL`"
+                )
+            elif response.status_code == 201:
+                self.own_ids.append(response.json()["id"])
+
+    @task(1)
+    def edit_own_entry(self):
+        """Change the message of an entry this client created (no one else's is allowed)."""
+        if self.own_ids:
+            entry_id = random.choice(self.own_ids)  # noqa: S311 (not for security)
+            self.client.patch(
+                f"/api/v1/entries/{entry_id}",
+                json={"message": "Edited under load through the API."},
+                headers=self.headers,
+                name="/api/v1/entries/[id] (edit)",
+            )

@@ -1,11 +1,15 @@
 """Locust: a visitor of the HTML site, who mostly reads the guestbook and now and then signs it.
 
+Each visitor signs up first, with an email of its own, as signing the guestbook needs an account.
+
 Run with `locust -f tests/load/ --host http://127.0.0.1:8000` (or just this file); CI runs
 it headless through .ci/load_smoke.py.
 """
 
 import random
 import re
+import secrets
+import uuid
 from html.parser import HTMLParser
 
 from locust import HttpUser, between, task
@@ -65,11 +69,31 @@ class Visitor(HttpUser):
     wait_time = between(0.2, 1)
 
     def on_start(self):
-        """Send the session cookie over plain HTTP, and read the first page of the list."""
+        """Send the session cookie over plain HTTP, sign up, and read the list's first page."""
         self.client.cookies = PlainHttpCookieJar()
         self.entry_paths: list[str] = []
         self.older_page: str | None = None
+        self.sign_up()
         self.read_list("/guestbook/", "/guestbook/")
+
+    def sign_up(self) -> None:
+        """Make an account with a new email through the sign-up form, and stay signed in."""
+        password = secrets.token_urlsafe(12)
+        fields = {"email": f"{uuid.uuid4().hex}@example.com", "password": password}
+        self.send_form("/account/sign-up", {**fields, "confirm": password})
+
+    def send_form(self, path: str, fields: dict[str, str]) -> None:
+        """GET the form at `path`, then POST `fields` with its CSRF token; expect a 303."""
+        with self.client.get(path, catch_response=True) as form:
+            token = Page(form.text).input_value("csrf_token")
+            if form.ok and not token:
+                form.failure("no csrf_token input on the form")
+        if not token:
+            return
+        fields = {**fields, "csrf_token": token}
+        with self.client.post(path, data=fields, catch_response=True) as response:
+            if response.ok and not any(r.status_code == 303 for r in response.history):
+                response.failure(f"expected a 303, got {response.status_code}")
 
     def read_list(self, url: str, name: str) -> None:
         """GET a list page; remember its entry links and its "Older entries" link."""
@@ -105,13 +129,4 @@ class Visitor(HttpUser):
     @task(1)
     def sign(self):
         """Fill in the guestbook's form and send it; the 303 leads back to the list."""
-        with self.client.get("/guestbook/new", catch_response=True) as form:
-            token = Page(form.text).input_value("csrf_token")
-            if form.ok and not token:
-                form.failure("no csrf_token input on the form")
-        if not token:
-            return
-        fields = {"name": "Locust", "message": "Signed under load.", "csrf_token": token}
-        with self.client.post("/guestbook/new", data=fields, catch_response=True) as response:
-            if response.ok and not any(r.status_code == 303 for r in response.history):
-                response.failure(f"expected a 303 to the list, got {response.status_code}")
+        self.send_form("/guestbook/new", {"name": "Locust", "message": "Signed under load."})

@@ -14,7 +14,12 @@ HTTPS = "https://localhost"
 @pytest.fixture
 def production_client():
     """A client of the app as ProductionConfig builds it, with routes that use the session."""
-    app = create_app(ProductionConfig({"SECRET_KEY": "p" * 64, "TRUSTED_HOSTS": "localhost"}))
+    environ = {
+        "SECRET_KEY": "p" * 64,
+        "TRUSTED_HOSTS": "localhost",
+        "RATELIMIT_STORAGE_URI": "memory://",  # layer: limits
+    }
+    app = create_app(ProductionConfig(environ))
     return with_session_routes(app).test_client()
 
 

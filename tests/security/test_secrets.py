@@ -6,7 +6,11 @@ from config import ConfigError, ProductionConfig
 from tests.helpers import with_session_routes
 
 STRONG_KEY = "a" * 64
-HOSTS = {"TRUSTED_HOSTS": "example.com"}
+# What production needs besides its key.
+OTHER_SETTINGS = {
+    "TRUSTED_HOSTS": "example.com",
+    "RATELIMIT_STORAGE_URI": "memory://",  # layer: limits
+}
 
 
 @pytest.mark.parametrize(
@@ -25,13 +29,13 @@ def test_production_refuses_a_missing_default_or_short_key(environ):
 
 def test_production_accepts_a_key_of_32_random_bytes():
     """secrets.token_hex(32) is the documented way to make one."""
-    assert ProductionConfig({"SECRET_KEY": STRONG_KEY, **HOSTS}).SECRET_KEY == STRONG_KEY
+    assert ProductionConfig({"SECRET_KEY": STRONG_KEY, **OTHER_SETTINGS}).SECRET_KEY == STRONG_KEY
 
 
 def test_fallback_keys_come_from_a_comma_separated_list():
     """SECRET_KEY_FALLBACKS lists old keys, newest last."""
     config = ProductionConfig(
-        {"SECRET_KEY": STRONG_KEY, "SECRET_KEY_FALLBACKS": "old1, old2", **HOSTS}
+        {"SECRET_KEY": STRONG_KEY, "SECRET_KEY_FALLBACKS": "old1, old2", **OTHER_SETTINGS}
     )
     assert config.SECRET_KEY_FALLBACKS == ["old1", "old2"]
 

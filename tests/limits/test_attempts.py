@@ -1,0 +1,69 @@
+"""Password attempts (sign-in, sign-up): 10 a minute from one address, and 10 failures a minute
+naming one account from anywhere; the next gets 429 with Retry-After.
+"""
+
+from app.errors import PLAIN_MESSAGES
+from tests.limits.helpers import RIGHT_PASSWORD, attempt, from_address
+
+
+def retry_after(response) -> int:
+    """The Retry-After header, which must be a whole number of seconds."""
+    value = response.headers["Retry-After"]
+    assert value.isdecimal(), value
+    return int(value)
+
+
+def test_the_eleventh_attempt_from_one_address_in_a_minute_gets_429_in_the_layout(limited_app):
+    client = limited_app.test_client()
+    statuses = [attempt(client, f"person{n}@example.com", address="192.0.2.1") for n in range(10)]
+    assert statuses == [400] * 10
+    form = {"email": "ada@example.com", "password": RIGHT_PASSWORD}
+    response = client.post("/attempt", data=form, environ_base=from_address("192.0.2.1"))
+    assert response.status_code == 429
+    assert 0 < retry_after(response) <= 60
+    page = response.get_data(as_text=True)
+    assert PLAIN_MESSAGES[429] in page
+    assert '<nav class="site-nav"' in page  # the site's layout, not Werkzeug's bare page
+
+
+def test_another_address_is_counted_apart(limited_app):
+    client = limited_app.test_client()
+    for n in range(11):
+        attempt(client, f"person{n}@example.com", address="192.0.2.1")
+    assert attempt(client, "person0@example.com", address="192.0.2.2") == 400
+    assert attempt(client, "person1@example.com", address="192.0.2.1") == 429
+
+
+def test_showing_the_form_is_not_an_attempt(limited_app):
+    client = limited_app.test_client()
+    for _ in range(15):
+        assert client.get("/attempt").status_code == 200
+    assert attempt(client, "ada@example.com") == 400
+
+
+def test_ten_failures_naming_one_account_from_ten_addresses_stop_the_eleventh_anywhere(
+    limited_app,
+):
+    client = limited_app.test_client()
+    statuses = [attempt(client, "ada@example.com", address=f"192.0.2.{n}") for n in range(10)]
+    assert statuses == [400] * 10
+    assert attempt(client, "ada@example.com", RIGHT_PASSWORD, address="198.51.100.1") == 429
+    # The same fresh address may still sign in to another account.
+    assert attempt(client, "grace@example.com", RIGHT_PASSWORD, address="198.51.100.1") == 200
+
+
+def test_the_account_is_named_as_typed_in_any_case_and_spacing(limited_app):
+    client = limited_app.test_client()
+    spellings = ["ada@example.com", "ADA@example.com", " Ada@Example.com ", "ada@EXAMPLE.COM"]
+    for n in range(10):
+        assert attempt(client, spellings[n % 4], address=f"192.0.2.{n}") == 400
+    assert attempt(client, "ada@example.com", address="198.51.100.1") == 429
+
+
+def test_successful_attempts_do_not_count_against_the_account(limited_app):
+    client = limited_app.test_client()
+    for n in range(10):
+        assert attempt(client, "ada@example.com", RIGHT_PASSWORD, address=f"192.0.2.{n}") == 200
+    for n in range(10):
+        assert attempt(client, "ada@example.com", address=f"198.51.100.{n}") == 400
+    assert attempt(client, "ada@example.com", address="203.0.113.1") == 429
