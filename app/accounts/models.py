@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.extensions import db
-from app.models import utc_now
+from app.models import MAX_INTEGER, utc_now
 
 EMAIL_MAX_LENGTH = 254  # the longest address SMTP can deliver to
 PASSWORD_MIN_LENGTH = 8
@@ -85,7 +85,7 @@ def load_user(user_id: str) -> User | None:
     None (signed out) when the account was deleted or its password changed since.
     """
     number, _, token = user_id.partition(":")
-    if not number.isdecimal():
+    if not number.isdecimal() or int(number) > MAX_INTEGER:  # beyond the id column: no one
         return None
     user = db.session.get(User, int(number))
     if user is None or not secrets.compare_digest(user.session_token, token):

@@ -84,6 +84,7 @@ def test_the_user_loader_finds_the_account_a_session_names(user):
         lambda user: f"-{user.id}:{user.session_token}",
         lambda user: f"{user.id + 1000}:{user.session_token}",
         lambda user: "999:x",
+        lambda user: f"{'9' * 30}:{user.session_token}",
     ],
     ids=[
         "not a number",
@@ -97,6 +98,7 @@ def test_the_user_loader_finds_the_account_a_session_names(user):
         "negative",
         "no such account",
         "999:x",
+        "beyond any id",
     ],
 )
 def test_the_user_loader_refuses_an_id_that_names_no_current_session(user, make_id):
