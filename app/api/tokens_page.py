@@ -23,7 +23,6 @@ class TokenForm(FlaskForm):
         "Token name",
         validators=text_validators("Please name the token.", TOKEN_NAME_MAX_LENGTH),
         filters=[strip_whitespace],
-        description="Where it will be used, for example: laptop, or the backup script.",
     )
 
 
