@@ -34,7 +34,8 @@ def strip_layers(text: str, names: set[str]) -> str:
     """`text` without the lines and blocks marked for the layers `names`.
 
     Where removed lines stood between blank lines, the wider of the two gaps remains, so
-    no gap doubles and none shrinks below what either side had.
+    no gap doubles and none shrinks below what either side had; where they ended the file,
+    no blank line is left at its end.
     """
     kept: list[str] = []
     inside: str | None = None
@@ -62,6 +63,9 @@ def strip_layers(text: str, names: set[str]) -> str:
         kept.append(line)
     if inside is not None:
         raise MarkerError(f"`layer: {inside}` is never closed by `end layer: {inside}`")
+    if blanks_after is not None:  # the removed lines ended the file: no gap to keep open
+        while kept and not kept[-1].strip():
+            kept.pop()
     return "".join(kept)
 
 

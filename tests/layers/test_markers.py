@@ -23,6 +23,12 @@ def test_a_marked_line_and_a_block_go_with_their_layer():
     assert strip_layers(PYTHON, {"extra"}) == "import os\n\n\ndef shared():\n    return os.sep\n"
 
 
+def test_a_block_that_ends_a_file_leaves_no_blank_lines_at_its_end():
+    text = "import os\n\n\n# layer: extra\ndef extra():\n    pass\n# end layer: extra\n\n"
+    assert strip_layers(text, {"extra"}) == "import os\n"
+    assert strip_layers("import os  # layer: extra\n", {"extra"}) == ""
+
+
 def test_other_layers_lines_stay_untouched():
     assert strip_layers(PYTHON, {"other"}) == PYTHON
 

@@ -1,6 +1,5 @@
 """The sign-in and sign-up forms wear the password-attempt limits (see test_attempts.py)."""
 
-# layer: accounts
 from app.errors import PLAIN_MESSAGES
 from tests.accounts_fixtures import PASSWORD, make_user
 from tests.limits.helpers import from_address
@@ -73,6 +72,3 @@ def test_refused_sign_ups_naming_one_email_from_ten_addresses_stop_the_eleventh(
         assert sign_up(client, ADA, "typo", address=f"192.0.2.{n}").status_code == 400
     assert sign_up(client, ADA, address="198.51.100.1").status_code == 429
     assert sign_up(client, "someone@example.com", address="198.51.100.1").status_code == 303
-
-
-# end layer: accounts

@@ -1,6 +1,5 @@
 """API writes wear the writes limit and the wrong-token limit (see test_writes.py)."""
 
-# layer: api
 from sqlalchemy import func, select
 
 from app.api.models import ApiToken
@@ -42,6 +41,3 @@ def test_the_thirty_first_api_write_in_a_minute_gets_429_and_is_not_saved(limite
     assert response.json["error"]["status"] == 429
     with limited_site.app_context():
         assert db.session.scalar(select(func.count()).select_from(GuestbookEntry)) == 30
-
-
-# end layer: api

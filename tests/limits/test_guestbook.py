@@ -1,6 +1,5 @@
 """Signing the guestbook wears the writes limit (see test_writes.py)."""
 
-# layer: guestbook
 from sqlalchemy import select
 
 from app.extensions import db
@@ -20,6 +19,3 @@ def test_the_thirty_first_entry_in_a_minute_gets_429_and_is_not_saved(limited_si
     with limited_site.app_context():
         messages = db.session.scalars(select(GuestbookEntry.message)).all()
     assert sorted(messages) == sorted(f"entry {n}" for n in range(30))
-
-
-# end layer: guestbook

@@ -2,7 +2,6 @@
 alone, and says so in its log.
 """
 
-# layer: accounts
 import re
 import secrets
 
@@ -66,6 +65,3 @@ def test_a_server_whose_redis_is_away_starts_counts_alone_and_logs_it(database_u
     assert statuses == [400] * 10 + [429]
     [warning] = [line for line in log_path.read_text().splitlines() if "flask-limiter" in line]
     assert FALLBACK_LINE.search(warning), warning
-
-
-# end layer: accounts
