@@ -20,6 +20,7 @@ from sqlalchemy.exc import OperationalError
 from app.extensions import db
 from config import normalise_database_url
 from tests.database_helpers import throwaway_database
+from tests.helpers import needs_missing_tool
 
 LOCAL_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 
@@ -48,10 +49,9 @@ def postgres_server_url() -> str:
     try:
         engine.connect().close()
     except OperationalError:
-        message = f"needs PostgreSQL at {url}: start it, or point TEST_DATABASE_URL at one"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        needs_missing_tool(
+            f"needs PostgreSQL at {url}: start it, or point TEST_DATABASE_URL at one"
+        )
     finally:
         engine.dispose()
     return url

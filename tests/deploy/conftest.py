@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.helpers import needs_missing_tool
 from tests.live import PROJECT_ROOT, free_port, gunicorn_server, production_environ
 
 NGINX = Path("/usr/sbin/nginx")
@@ -87,10 +88,7 @@ def site_config(nginx_port: int, app_ports: list[int]) -> str:
 def cluster(tmp_path_factory) -> Iterator[Cluster]:
     """Two gunicorn servers behind nginx; yields the cluster, stopped at the end."""
     if not NGINX.exists():
-        message = "these tests need nginx; install: apt-get install nginx"
-        if os.environ.get("CI"):
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
+        needs_missing_tool("these tests need nginx; install: apt-get install nginx")
     scratch = tmp_path_factory.mktemp("nginx")
     environ = {
         **production_environ(f"sqlite:///{scratch / 'unused.db'}"),

@@ -4,7 +4,6 @@ Without Chromium or axe-core the browser tests skip with the command that instal
 except in CI (the CI environment variable is set), where a skipped suite would hide breakage.
 """
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -14,6 +13,7 @@ from playwright.sync_api import Browser, sync_playwright
 from tests.e2e.browser import AXE_SCRIPT, INSTALL_HINT, VIEWPORTS, launch, missing_tools
 from tests.e2e.server import production_server
 from tests.e2e.tab import Tab
+from tests.helpers import needs_missing_tool
 
 
 @pytest.fixture(scope="session")
@@ -21,10 +21,7 @@ def axe_script() -> str:
     """The source of axe-core; skips the browser tests when a tool is missing (fails in CI)."""
     missing = missing_tools()
     if missing:
-        message = f"Browser tests need {' and '.join(missing)}; install: {INSTALL_HINT}"
-        if os.environ.get("CI"):
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
+        needs_missing_tool(f"Browser tests need {' and '.join(missing)}; install: {INSTALL_HINT}")
     return AXE_SCRIPT.read_text()
 
 
