@@ -19,7 +19,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT))
 
-from tests.database_helpers import throwaway_database  # noqa: E402
+from tests.database.helpers import throwaway_database  # noqa: E402
 from tests.helpers import CSRF_INPUT  # noqa: E402
 from tests.live import Browser, gunicorn_server, production_environ, run_in_project_root  # noqa: E402
 

@@ -1,60 +1,65 @@
-"""The application factory: `create_app()` builds a configured Flask app.
+"""The application factory: `create_app()` builds the core, then installs each layer.
 
-Lines that end in `# layer: NAME` belong to that layer: `flask layers remove NAME` takes them
-out with the layer's own files.
+A layer is a package `app/NAME` with an `init_app(app)` that registers everything it adds,
+the way a Flask extension does, and a `NEEDS` tuple naming the layers it builds on. Add a
+layer with its package and a line in LAYERS; take one out the same way (docs/layers.md).
 """
 
+from importlib import import_module
 from pathlib import Path
 
 from flask import Flask
 
-from app.accounts import bp as accounts_bp  # layer: accounts
-from app.api import bp as api_bp  # layer: api
-from app.api.tokens_page import bp as api_tokens_bp  # layer: api
-from app.database import init_database  # layer: database
-from app.errors import register_error_handlers
-from app.extensions import init_extensions
+from app import errors, health, layout, main, request_log, security
 from app.filters import register_template_filters
-from app.guestbook import bp as guestbook_bp  # layer: guestbook
-from app.health import bp as health_bp
-from app.layers import init_layers
-from app.limits import init_limits  # layer: limits
-from app.main import bp as main_bp
-from app.main.name_form import bp as name_form_bp  # layer: forms
-from app.request_log import init_request_log
-from app.security import init_security
 from config import config_from_environment
 
+# The layers, in the order they are installed: each after the layers it needs.
+LAYERS = (
+    "forms",
+    "database",
+    "accounts",
+    "limits",
+    "guestbook",
+    "api",
+)
 # Templates and static files sit at the top of the repository, beside app/.
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
-def create_app(config: object | None = None) -> Flask:
-    """Build the app from `config`, or from the class that `APP_ENV` names."""
+class LayerOrderError(RuntimeError):
+    """A layer is installed before (or without) a layer it needs."""
+
+
+def create_app(config: object | None = None, layers: tuple[str, ...] = LAYERS) -> Flask:
+    """Build the app from `config` (default: the class `APP_ENV` names) with `layers`."""
     app = Flask(
         __name__,
         template_folder=PROJECT_ROOT / "templates",
         static_folder=PROJECT_ROOT / "static",
     )
     app.config.from_object(config or config_from_environment())
-    init_request_log(app)  # first, so every other hook's work is logged with the request id
-    init_security(app)
-    init_extensions(app)
-    init_database(app)  # layer: database
-    register_template_filters(app)
-    register_blueprints(app)
-    register_error_handlers(app)
-    init_limits(app)  # layer: limits
-    init_layers(app)
+    register_core(app)
+    install_layers(app, layers)
     return app
 
 
-def register_blueprints(app: Flask) -> None:
-    """Mount each feature; taking a feature out takes out its line here."""
-    app.register_blueprint(main_bp)
-    app.register_blueprint(name_form_bp)  # layer: forms
-    app.register_blueprint(health_bp)
-    app.register_blueprint(accounts_bp, url_prefix="/account")  # layer: accounts
-    app.register_blueprint(guestbook_bp, url_prefix="/guestbook")  # layer: guestbook
-    app.register_blueprint(api_bp, url_prefix="/api/v1")  # layer: api
-    app.register_blueprint(api_tokens_bp, url_prefix="/account/tokens")  # layer: api
+def register_core(app: Flask) -> None:
+    """What every app has, whatever its layers: logging, headers, pages, errors, health."""
+    request_log.init_app(app)  # first, so every other hook's work is logged with its request
+    security.init_app(app)
+    layout.init_app(app)
+    register_template_filters(app)
+    errors.init_app(app)
+    app.register_blueprint(main.bp)
+    app.register_blueprint(health.bp)
+
+
+def install_layers(app: Flask, layers: tuple[str, ...]) -> None:
+    """Import each layer and call its `init_app`, after checking it comes after its needs."""
+    for position, name in enumerate(layers):
+        layer = import_module(f"app.{name}")
+        missing = [need for need in layer.NEEDS if need not in layers[:position]]
+        if missing:
+            raise LayerOrderError(f"The {name} layer needs {', '.join(missing)} installed first")
+        layer.init_app(app)

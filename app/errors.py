@@ -1,6 +1,6 @@
 """Error pages: HTML in the site's layout for browsers, JSON for clients that ask for it."""
 
-from flask import Flask, render_template, request
+from flask import Flask, current_app, render_template, request
 from werkzeug.exceptions import HTTPException, SecurityError
 
 # Werkzeug's descriptions are written for developers; these are written for visitors.
@@ -15,17 +15,21 @@ PLAIN_MESSAGES = {
 }
 
 
-def register_error_handlers(app: Flask) -> None:
+def init_app(app: Flask) -> None:
     """Answer every HTTP error, and every unexpected exception, with `render_error`."""
+    app.extensions["json_error_paths"] = []
     app.register_error_handler(HTTPException, render_error)
 
 
+def answer_errors_in_json(app: Flask, path_prefix: str) -> None:
+    """Answer every error under `path_prefix` (an API's `/api/`, say) in JSON."""
+    app.extensions["json_error_paths"].append(path_prefix)
+
+
 def wants_json() -> bool:
-    """True for the API's addresses, and for clients that prefer JSON to HTML."""
-    # layer: api
-    if request.path.startswith("/api/"):
+    """True under the paths that answer in JSON, and for clients that prefer JSON to HTML."""
+    if request.path.startswith(tuple(current_app.extensions["json_error_paths"])):
         return True
-    # end layer: api
     best = request.accept_mimetypes.best_match(["text/html", "application/json"])
     return best == "application/json"
 

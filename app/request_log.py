@@ -37,7 +37,7 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
-def init_request_log(app: Flask) -> None:
+def init_app(app: Flask) -> None:
     """Give every request an id, echo it in X-Request-ID, and log one line when it is answered."""
     if not any(isinstance(f, RequestIdFilter) for f in default_handler.filters):
         default_handler.addFilter(RequestIdFilter())

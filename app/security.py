@@ -19,7 +19,7 @@ SECURITY_HEADERS = {
 }
 
 
-def init_security(app: Flask) -> None:
+def init_app(app: Flask) -> None:
     """Add the security headers to every response; trust proxy headers only if configured."""
     app.before_request(read_streamed_body)
     app.after_request(add_security_headers)

@@ -1,9 +1,44 @@
-"""Accounts: sign up, sign in and out with Flask-Login, and a page to manage the account."""
+"""The accounts layer (Flask-Login): sign up, sign in and out, and a page to manage the account.
+
+Other layers add links to the account page with `add_account_link`.
+"""
+
+from datetime import timedelta
+
+from flask import Flask
+from flask_login import LoginManager
 
 from app.accounts.models import User, load_user
 from app.accounts.routes import bp
-from app.extensions import login_manager
+from app.layout import add_header_menu
 
+NEEDS = ("forms", "database")
+
+__all__ = ["User", "add_account_link", "init_app", "login_manager"]
+
+# Keeps the signed-in user's id in the session; views ask for `current_user`.
+login_manager = LoginManager()
 login_manager.user_loader(load_user)
+# Where @login_required sends a visitor who is not signed in (with ?next= to come back).
+login_manager.login_view = "accounts.sign_in"
+login_manager.login_message = "Please sign in first."
+login_manager.login_message_category = "info"
 
-__all__ = ["User", "bp"]
+
+def init_app(app: Flask) -> None:
+    """Sign users in and out, and show their menu in the header."""
+    # "Keep me signed in" sets Flask-Login's remember-me cookie: it lasts two weeks, with the
+    # session cookie's flags (Secure in production).
+    app.config.setdefault("REMEMBER_COOKIE_DURATION", timedelta(days=14))
+    app.config.setdefault("REMEMBER_COOKIE_HTTPONLY", True)
+    app.config.setdefault("REMEMBER_COOKIE_SAMESITE", "Lax")
+    app.config.setdefault("REMEMBER_COOKIE_SECURE", app.config["SESSION_COOKIE_SECURE"])
+    login_manager.init_app(app)
+    app.register_blueprint(bp, url_prefix="/account")
+    app.extensions["account_links"] = []
+    add_header_menu(app, "accounts/_menu.html")
+
+
+def add_account_link(app: Flask, label: str, endpoint: str) -> None:
+    """Link to `endpoint` from the account page (the API tokens page, say)."""
+    app.extensions["account_links"].append((label, endpoint))

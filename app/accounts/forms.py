@@ -10,7 +10,7 @@ from app.accounts.models import (
     PASSWORD_MIN_LENGTH,
     normalise_email,
 )
-from app.forms import storable_text, strip_whitespace
+from app.forms.fields import storable_text, strip_whitespace
 
 # Something, an @, and a domain with a dot: enough to catch typing mistakes. Whether the
 # address exists only a sent email could tell, so the kit checks no more than this.

@@ -2,21 +2,29 @@
 
 import secrets
 from datetime import datetime
+from functools import cache
 
 from flask_login import UserMixin
 from sqlalchemy import DateTime, String, select
 from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from app.extensions import db
-from app.models import MAX_INTEGER, utc_now
+from app.database import db
+from app.database.models import MAX_INTEGER, utc_now
 
 EMAIL_MAX_LENGTH = 254  # the longest address SMTP can deliver to
 PASSWORD_MIN_LENGTH = 8
 PASSWORD_MAX_LENGTH = 200
-# Checked against when no account has the email, so an unknown email costs as much time as a
-# wrong password and the answer's timing does not tell which one it was.
-UNUSABLE_HASH = generate_password_hash(secrets.token_urlsafe(16))
+
+
+@cache
+def unusable_hash() -> str:
+    """A hash no password matches, made on first use (hashing is slow on purpose).
+
+    Checked against when no account has the email, so an unknown email costs as much time
+    as a wrong password and the answer's timing does not tell which one it was.
+    """
+    return generate_password_hash(secrets.token_urlsafe(16))
 
 
 def normalise_email(email: str) -> str:
@@ -70,7 +78,7 @@ class User(UserMixin, db.Model):
         """The account if the email and password match; None for either mistake alike."""
         user = cls.find_by_email(email)
         if user is None:
-            check_password_hash(UNUSABLE_HASH, password)  # the same work as a real check
+            check_password_hash(unusable_hash(), password)  # the same work as a real check
             return None
         return user if user.check_password(password) else None
 

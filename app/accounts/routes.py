@@ -1,15 +1,23 @@
 """Views of the accounts layer: sign up, sign in, sign out, and the account page."""
 
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy.exc import IntegrityError
 
 from app.accounts.forms import ChangePasswordForm, DeleteAccountForm, SignInForm, SignUpForm
 from app.accounts.models import User, normalise_email
 from app.accounts.next_page import safe_next_path
-from app.extensions import db
-from app.forms import form_status
-from app.limits import limit_account_attempts  # layer: limits
+from app.database import db
+from app.forms.fields import form_status
 
 bp = Blueprint("accounts", __name__)
 
@@ -41,7 +49,6 @@ def after_sign_in():
 
 
 @bp.route("/sign-up", methods=["GET", "POST"])
-@limit_account_attempts  # layer: limits
 def sign_up():
     """Create an account and sign in with it."""
     form = SignUpForm()
@@ -63,7 +70,6 @@ def sign_up():
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
-@limit_account_attempts  # layer: limits
 def sign_in():
     """Sign in with an email and password."""
     form = SignInForm()
@@ -139,6 +145,9 @@ def delete_form(**kwargs) -> DeleteAccountForm:
 def render_account(password_form, delete_form, status: int = 200):
     """The account page with both of its forms, as the last submission left them."""
     page = render_template(
-        "accounts/account.html", password_form=password_form, delete_form=delete_form
+        "accounts/account.html",
+        password_form=password_form,
+        delete_form=delete_form,
+        account_links=current_app.extensions["account_links"],
     )
     return page, status

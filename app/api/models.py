@@ -5,10 +5,11 @@ import secrets
 from datetime import datetime
 
 from sqlalchemy import DateTime, ForeignKey, String, UniqueConstraint, select
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.extensions import db
-from app.models import utc_now
+from app.accounts.models import User
+from app.database import db
+from app.database.models import utc_now
 
 TOKEN_NAME_MAX_LENGTH = 80
 
@@ -28,6 +29,7 @@ class ApiToken(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     # The account the token acts for: it can change only that account's entries.
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    user: Mapped[User] = relationship()
     name: Mapped[str] = mapped_column(String(TOKEN_NAME_MAX_LENGTH))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)

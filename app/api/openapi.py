@@ -1,8 +1,8 @@
 """The OpenAPI 3.1 description of /api/v1, built from the same limits the code enforces."""
 
+from app.database.models import MAX_INTEGER
+from app.database.pagination import MAX_LIMIT
 from app.guestbook.models import MAX_ENTRY_ID, MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH
-from app.models import MAX_INTEGER
-from app.pagination import MAX_LIMIT
 
 # After trimming, some character must remain; NUL can't be stored by PostgreSQL. (\S alone
 # would let a lone NUL be that character: NUL is not whitespace.)
@@ -51,8 +51,8 @@ COMMON_ERRORS = {
     "413": error_response("The body is larger than the limit"),
     "500": error_response("Something failed on the server"),
 }
-# layer: limits
-# Writes, and requests with a wrong token, count against limits per client address.
+# Writes, and requests with a wrong token, count against limits per client address when the
+# limits layer is installed.
 RATE_LIMITED = error_response(
     "Too many requests; see Retry-After",
     headers={
@@ -63,12 +63,11 @@ RATE_LIMITED = error_response(
         }
     },
 )
-# end layer: limits
 # Every write needs a token.
 TOKEN_ERRORS = {
     **COMMON_ERRORS,
     "401": error_response("No valid bearer token"),
-    "429": RATE_LIMITED,  # layer: limits
+    "429": RATE_LIMITED,
 }
 WRITE_ERRORS = {
     **TOKEN_ERRORS,
@@ -98,7 +97,7 @@ def json_body(schema_name: str) -> dict:
 OPENAPI_DOCUMENT = {
     "openapi": "3.1.0",
     "info": {
-        "title": "Flask Starter Kit guestbook API",
+        "title": "guestbook API",  # the view puts the site's name (SITE_NAME) in front
         "version": "1.0.0",
         "description": "Reads are public. Writes need `Authorization: Bearer <token>`, and "
         "act for the token's account: it may change only the entries it wrote. Create a "
@@ -118,11 +117,13 @@ OPENAPI_DOCUMENT = {
                         "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
                     },
                     page_parameter("before", "Entries older than this id: copy it from `next`."),
-                    page_parameter("after", "Entries newer than this id; not with `before`."),
+                    page_parameter(
+                        "after", "Entries newer than this id; with `before`, those between."
+                    ),
                 ],
                 "responses": {
                     "200": json_response("One page of entries", "EntryPage"),
-                    "400": error_response("A value out of range, or both `before` and `after`"),
+                    "400": error_response("A value out of range"),
                     **COMMON_ERRORS,
                 },
             },

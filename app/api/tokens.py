@@ -5,8 +5,8 @@ from sqlalchemy.exc import IntegrityError
 
 from app.accounts.models import User
 from app.api.models import TOKEN_NAME_MAX_LENGTH, ApiToken
-from app.extensions import db
-from app.models import utc_now
+from app.database import db
+from app.database.models import utc_now
 
 
 class TokenError(ValueError):

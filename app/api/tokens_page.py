@@ -11,7 +11,7 @@ from wtforms import StringField
 
 from app.api.models import TOKEN_NAME_MAX_LENGTH
 from app.api.tokens import TokenError, create_token, revoke_token, tokens_of
-from app.forms import strip_whitespace, text_validators
+from app.forms.fields import strip_whitespace, text_validators
 
 bp = Blueprint("api_tokens", __name__)
 

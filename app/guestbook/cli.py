@@ -6,7 +6,7 @@ import click
 from flask.cli import with_appcontext
 from sqlalchemy import insert
 
-from app.extensions import db
+from app.database import db
 from app.guestbook.models import GuestbookEntry
 
 DEMO_NAMES = ("Ada", "Grace", "Linus", "Guido", "Margaret", "Ken", "Barbara", "Dennis")

@@ -3,7 +3,7 @@
 from flask_wtf import FlaskForm
 from wtforms import StringField, TextAreaField
 
-from app.forms import strip_whitespace, text_validators
+from app.forms.fields import strip_whitespace, text_validators
 from app.guestbook.models import MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH
 
 

@@ -1,16 +1,19 @@
-"""The guestbook's table."""
+"""The guestbook's table, and the queries its pages and the API share."""
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, String
-from sqlalchemy.orm import Mapped, mapped_column
+from flask import abort
+from sqlalchemy import DateTime, ForeignKey, String, select
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.extensions import db
-from app.models import MAX_INTEGER, utc_now
+from app.accounts.models import User
+from app.database import db
+from app.database.models import MAX_INTEGER, utc_now
 
 NAME_MAX_LENGTH = 80
 MESSAGE_MAX_LENGTH = 500
 MAX_ENTRY_ID = MAX_INTEGER  # routes answer 404 above it
+NOT_YOURS_MESSAGE = "Only the person who wrote this entry can change it."
 
 
 class GuestbookEntry(db.Model):
@@ -30,6 +33,7 @@ class GuestbookEntry(db.Model):
     author_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="CASCADE"), index=True
     )
+    author: Mapped[User | None] = relationship()
 
     def is_written_by(self, user_id: int | None) -> bool:
         """True if the account `user_id` wrote this entry (never for an entry without one)."""
@@ -38,3 +42,22 @@ class GuestbookEntry(db.Model):
     def __repr__(self) -> str:
         """Show the id and author, for the shell and for test failures."""
         return f"<GuestbookEntry {self.id} by {self.name!r}>"
+
+
+# Every list of entries, newest first: the HTML list and the API's (paginated by id). A list
+# selects only the columns it shows, as rows: nothing on a list is changed, so the session
+# need not build and track a model object for each entry.
+ENTRIES = select(
+    GuestbookEntry.id, GuestbookEntry.name, GuestbookEntry.message, GuestbookEntry.created_at
+)
+
+
+def entry_written_by(author_id: int, entry_id: int) -> GuestbookEntry:
+    """The entry, if the account `author_id` wrote it: 404 if there is none, 403 if another's.
+
+    The HTML pages and the API both change entries only through this.
+    """
+    entry = db.get_or_404(GuestbookEntry, entry_id)
+    if not entry.is_written_by(author_id):
+        abort(403, NOT_YOURS_MESSAGE)
+    return entry

@@ -3,28 +3,18 @@
 Anyone may read. Signing needs an account, and only an entry's author may edit or delete it.
 """
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import select
 
-from app.extensions import db
-from app.forms import form_status
+from app.database import db
+from app.database.pagination import paginate_request
+from app.forms.fields import form_status
 from app.guestbook.forms import DeleteForm, EntryForm
-from app.guestbook.models import MAX_ENTRY_ID, GuestbookEntry
-from app.limits import limit_writes  # layer: limits
-from app.pagination import paginate_request
+from app.guestbook.models import ENTRIES, MAX_ENTRY_ID, GuestbookEntry, entry_written_by
 
-# cli_group=None puts the blueprint's commands at the top level: `flask seed`.
-bp = Blueprint("guestbook", __name__, cli_group=None)
-# Every list of entries, newest first: the HTML list and the API's (paginated by id). A list
-# selects only the columns it shows, as rows: nothing on a list is changed, so the session
-# need not build and track a model object for each entry.
-ENTRIES = select(
-    GuestbookEntry.id, GuestbookEntry.name, GuestbookEntry.message, GuestbookEntry.created_at
-)
+bp = Blueprint("guestbook", __name__)
 # Ids the column can hold; larger ones answer 404 rather than a database "out of range" error.
 ENTRY_ID_RULE = f"<int(min=1, max={MAX_ENTRY_ID}):entry_id>"
-NOT_YOURS_MESSAGE = "Only the person who wrote this entry can change it."
 
 
 @bp.get("/")
@@ -35,14 +25,14 @@ def list_entries():
 
 
 @bp.route("/new", methods=["GET", "POST"])
-@limit_writes  # layer: limits
 @login_required
 def create_entry():
     """Sign the guestbook; on success, back to the list with the new entry on top."""
     form = EntryForm()
     if form.validate_on_submit():
-        entry = GuestbookEntry(name=form.name.data, message=form.message.data)
-        entry.author_id = current_user.id
+        entry = GuestbookEntry(
+            name=form.name.data, message=form.message.data, author_id=current_user.id
+        )
         db.session.add(entry)
         db.session.commit()
         flash("Thank you for signing the guestbook!", "success")
@@ -63,7 +53,6 @@ def show_entry(entry_id: int):
 
 
 @bp.route(f"/{ENTRY_ID_RULE}/edit", methods=["GET", "POST"])
-@limit_writes  # layer: limits
 @login_required
 def edit_entry(entry_id: int):
     """Change an entry's name or message."""
@@ -78,7 +67,6 @@ def edit_entry(entry_id: int):
 
 
 @bp.post(f"/{ENTRY_ID_RULE}/delete")
-@limit_writes  # layer: limits
 @login_required
 def delete_entry(entry_id: int):
     """Delete an entry; only ever by POST, which CSRF protection covers."""
@@ -87,17 +75,6 @@ def delete_entry(entry_id: int):
     db.session.commit()
     flash("The entry is deleted.", "success")
     return redirect(url_for("guestbook.list_entries"), code=303)
-
-
-def entry_written_by(author_id: int, entry_id: int) -> GuestbookEntry:
-    """The entry, if the account `author_id` wrote it: 404 if there is none, 403 if another's.
-
-    The HTML pages and the API both change entries only through this.
-    """
-    entry = db.get_or_404(GuestbookEntry, entry_id)
-    if not entry.is_written_by(author_id):
-        abort(403, NOT_YOURS_MESSAGE)
-    return entry
 
 
 def render_entry_form(form: EntryForm, **context):

@@ -1,5 +1,5 @@
-"""Health checks for load balancers and orchestrators."""
+"""Health checks for load balancers and orchestrators: `/healthz` and `/readyz`."""
 
-from app.health.routes import bp
+from app.health.routes import add_readiness_check, bp
 
-__all__ = ["bp"]
+__all__ = ["add_readiness_check", "bp"]

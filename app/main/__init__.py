@@ -1,4 +1,4 @@
-"""The seed pages: welcome and greeting (core); the name form has its own blueprint."""
+"""The core pages: the welcome page and the greeting."""
 
 from app.main.routes import bp
 

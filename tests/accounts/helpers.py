@@ -5,8 +5,8 @@ from html.parser import HTMLParser
 from sqlalchemy import select
 
 from app.accounts.models import User
-from tests.accounts_fixtures import PASSWORD
-from tests.database_helpers import committed
+from tests.accounts.fixtures import PASSWORD
+from tests.database.helpers import committed
 
 # A password the tests choose on sign-up or on a change (PASSWORD is the fixtures' one).
 NEW_PASSWORD = "a brand new passphrase"

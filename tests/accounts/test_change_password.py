@@ -10,7 +10,7 @@ from tests.accounts.helpers import (
     is_signed_in,
     sign_in,
 )
-from tests.accounts_fixtures import PASSWORD, PASSWORD_HASH
+from tests.accounts.fixtures import PASSWORD, PASSWORD_HASH
 
 pytestmark = pytest.mark.usefixtures("user")
 

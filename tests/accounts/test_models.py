@@ -7,7 +7,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.accounts import models
 from app.accounts.models import UNUSABLE_HASH, User, normalise_email
-from tests.accounts_fixtures import PASSWORD, PASSWORD_HASH
+from tests.accounts.fixtures import PASSWORD, PASSWORD_HASH
 
 DEFAULT_METHOD = inspect.signature(generate_password_hash).parameters["method"].default
 

@@ -8,11 +8,11 @@ import pytest
 from flask import Flask
 
 from app import create_app
-from app.extensions import db
+from app.database import db
 from config import ProductionConfig
 from tests.accounts.helpers import NEW_PASSWORD, is_signed_in, sign_in
-from tests.accounts_fixtures import PASSWORD, make_user
-from tests.database_fixtures import dispose_engines
+from tests.accounts.fixtures import PASSWORD, make_user
+from tests.database.fixtures import dispose_engines
 from tests.helpers import csrf_token
 
 HTTPS = "https://localhost"

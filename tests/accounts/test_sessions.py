@@ -7,7 +7,7 @@ import pytest
 from app.accounts.models import User, load_user
 from app.extensions import db, login_manager
 from tests.accounts.helpers import is_signed_in, sign_in
-from tests.accounts_fixtures import PASSWORD
+from tests.accounts.fixtures import PASSWORD
 
 SIGN_IN_FOR_ACCOUNT = "/account/sign-in?next=%2Faccount%2F"
 

@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import event, insert
 
 from app.accounts.models import User
-from app.extensions import db
+from app.database import db
 from tests.accounts.helpers import committed_users, field_errors, is_signed_in, sign_up
-from tests.accounts_fixtures import PASSWORD_HASH
+from tests.accounts.fixtures import PASSWORD_HASH
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ entry that account wrote.
 import pytest
 
 from app.accounts.models import User
-from app.extensions import db
+from app.database import db
 from app.guestbook.models import GuestbookEntry
 from tests.api.helpers import bearer, issue_token
 

@@ -2,7 +2,7 @@
 
 from app.accounts.models import User
 from app.api.models import ApiToken
-from app.extensions import db
+from app.database import db
 
 
 def issue_token(user: User, name: str = "tests") -> str:

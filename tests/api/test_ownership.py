@@ -4,13 +4,13 @@ import pytest
 from sqlalchemy import select
 
 from app.api.models import ApiToken
-from app.extensions import db
+from app.database import db
 from app.guestbook.models import GuestbookEntry
 from app.guestbook.routes import NOT_YOURS_MESSAGE
-from tests.accounts_fixtures import PASSWORD, client_of
+from tests.accounts.fixtures import PASSWORD, client_of
 from tests.api.helpers import bearer, issue_token, write_status
 from tests.api.test_read import assert_error
-from tests.database_helpers import committed
+from tests.database.helpers import committed
 
 
 @pytest.fixture

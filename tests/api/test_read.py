@@ -7,7 +7,7 @@ import pytest
 from openapi_spec_validator import validate
 
 from app.api.openapi import OPENAPI_DOCUMENT
-from app.extensions import db
+from app.database import db
 from app.guestbook.models import GuestbookEntry
 
 

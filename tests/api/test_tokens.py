@@ -5,9 +5,9 @@ and revoked.
 from sqlalchemy import event, insert, select
 
 from app.api.models import ApiToken, hash_token
-from app.models import utc_now
+from app.database.models import utc_now
 from tests.api.helpers import write_status
-from tests.database_helpers import committed
+from tests.database.helpers import committed
 
 
 def flask(app, *args: str):

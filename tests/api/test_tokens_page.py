@@ -8,9 +8,9 @@ from sqlalchemy import select
 
 from app.api.models import ApiToken, hash_token
 from app.guestbook.models import GuestbookEntry
-from tests.accounts_fixtures import client_of
+from tests.accounts.fixtures import client_of
 from tests.api.helpers import issue_token, write_status
-from tests.database_helpers import committed
+from tests.database.helpers import committed
 from tests.helpers import csrf_token
 
 PAGE = "/account/tokens/"

@@ -4,11 +4,11 @@ import pytest
 from sqlalchemy import func, select
 
 from app.api.models import ApiToken
-from app.extensions import db
+from app.database import db
 from app.guestbook.models import MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH, GuestbookEntry
-from app.models import utc_now
+from app.database.models import utc_now
 from tests.api.test_read import assert_error
-from tests.database_helpers import committed
+from tests.database.helpers import committed
 
 
 def count_entries() -> int:

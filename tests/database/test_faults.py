@@ -6,7 +6,7 @@ import flask_migrate
 import pytest
 from sqlalchemy import make_url, text
 
-from app.extensions import db
+from app.database import db
 from config import DevelopmentConfig
 from tests.live import TcpProxy
 

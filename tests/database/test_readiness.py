@@ -2,7 +2,7 @@
 
 from sqlalchemy import text
 
-from app.extensions import db
+from app.database import db
 
 
 def test_readyz_is_503_when_the_schema_is_behind_the_code(client):

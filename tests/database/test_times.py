@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from app.models import utc_now
+from app.database.models import utc_now
 
 
 def test_rows_get_the_current_time_in_utc():

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.guestbook.models import MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH, GuestbookEntry
-from tests.database_helpers import committed
+from tests.database.helpers import committed
 from tests.helpers import csrf_token
 
 

@@ -6,9 +6,9 @@ Who else may do what is in test_ownership.py.
 import pytest
 from sqlalchemy import select
 
-from app.extensions import db
+from app.database import db
 from app.guestbook.models import MESSAGE_MAX_LENGTH, GuestbookEntry
-from tests.database_helpers import committed
+from tests.database.helpers import committed
 
 
 @pytest.fixture

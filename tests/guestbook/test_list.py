@@ -5,10 +5,10 @@ import re
 import pytest
 from sqlalchemy import event
 
-from app.extensions import db
+from app.database import db
 from app.filters import utc_isoformat
 from app.guestbook.models import GuestbookEntry
-from app.models import MAX_INTEGER
+from app.database.models import MAX_INTEGER
 
 PAGER_LINK = re.compile(r'href="(/guestbook/\?(?:before|after)=[^"]+)" rel="(prev|next)"')
 

@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import func, select
 
 from app.accounts.models import User
-from app.extensions import db
+from app.database import db
 from app.guestbook.models import GuestbookEntry
-from tests.accounts_fixtures import PASSWORD, client_of, make_user
-from tests.database_helpers import committed
+from tests.accounts.fixtures import PASSWORD, client_of, make_user
+from tests.database.helpers import committed
 
 NOT_YOURS = "Only the person who wrote this entry can change it."
 ORIGINAL = ("Ada", "Hello")

@@ -4,9 +4,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from app.extensions import db
+from app.database import db
 from app.guestbook.models import GuestbookEntry
-from tests.accounts_fixtures import PASSWORD
+from tests.accounts.fixtures import PASSWORD
 
 OFF_SITE = ["https://attacker.example/", "//attacker.example/", "/\\attacker.example"]
 

@@ -14,9 +14,9 @@ import pytest
 import requests
 from sqlalchemy import func, select
 
-from app.extensions import db
+from app.database import db
 from app.guestbook.models import GuestbookEntry
-from tests.accounts_fixtures import PASSWORD
+from tests.accounts.fixtures import PASSWORD
 from tests.helpers import CSRF_INPUT
 from tests.live import Browser, gunicorn_server, production_environ
 

@@ -4,7 +4,7 @@ from sqlalchemy import func, select
 
 from app.guestbook import cli
 from app.guestbook.models import GuestbookEntry
-from tests.database_helpers import committed
+from tests.database.helpers import committed
 
 
 def test_seed_adds_the_requested_number_of_entries(app, monkeypatch):

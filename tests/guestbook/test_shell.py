@@ -1,6 +1,6 @@
 """`flask shell` starts with the database and the guestbook's model imported."""
 
-from app.extensions import db
+from app.database import db
 from app.guestbook.models import GuestbookEntry
 
 

@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import select
 
 from app.guestbook.models import GuestbookEntry
-from tests.database_helpers import committed
+from tests.database.helpers import committed
 from tests.helpers import HOSTILE_INPUTS, assert_shown_as_text
 
 

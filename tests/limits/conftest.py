@@ -9,7 +9,7 @@ import pytest
 import redis
 from flask import Flask
 
-from app.extensions import db  # layer: database
+from app.database import db
 from tests.helpers import needs_missing_tool
 from tests.limits.helpers import with_limited_routes
 

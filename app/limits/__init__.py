@@ -1,0 +1,92 @@
+"""The limits layer (Flask-Limiter): how often one client may write, try a password, or send
+a wrong API token.
+
+The limits apply to the whole app, so they guard every layer's views, yours too, without a
+decorator on any of them. Past a limit the answer is 429 with Retry-After, as the error page
+or the API's JSON error. Counts are per client address (behind nginx, the one ProxyFix reads
+from X-Forwarded-For), and for sign-in also per account. docs/limits.md explains the figures.
+"""
+
+import logging
+import os
+
+from flask import Flask, current_app, request
+from flask.logging import default_handler
+from flask_limiter import ApplicationLimit, Limiter, RateLimitExceeded
+from flask_limiter.util import get_remote_address
+
+from app.errors import PLAIN_MESSAGES, render_error
+from app.limits.settings import limits_settings
+
+NEEDS = ()
+WRITE_METHODS = ["POST", "PUT", "PATCH", "DELETE"]
+
+
+def not_an_account_page() -> bool:
+    """True for every request but those to the endpoints in RATELIMIT_ACCOUNT_PAGES."""
+    return request.endpoint not in current_app.config["RATELIMIT_ACCOUNT_PAGES"]
+
+
+def account_in_form() -> str:
+    """The account a sign-in names: its email as typed, trimmed and in lower case."""
+    return "account:" + request.form.get("email", "").strip().lower()
+
+
+def was_refused(response) -> bool:
+    """True for an answer that refused what was sent (a wrong password, a taken email)."""
+    return response.status_code == 400
+
+
+def was_unauthorized(response) -> bool:
+    """True for an answer that refused the credentials (an API token)."""
+    return response.status_code == 401
+
+
+LIMITS = [
+    # Every write from one address, to any page, counted together: faster than anyone types,
+    # slower than a spammer.
+    ApplicationLimit("30 per minute; 300 per hour", scope="writes", methods=WRITE_METHODS),
+    # Writes refused for a missing or wrong token, from one address, all counted together.
+    ApplicationLimit(
+        "10 per minute", scope="refused tokens", methods=WRITE_METHODS, deduct_when=was_unauthorized
+    ),
+    # Every sign-in or sign-up sent from one address: plenty for a person who mistypes, too
+    # few for a script that guesses.
+    ApplicationLimit(
+        "10 per minute; 100 per hour",
+        scope="account attempts",
+        methods=["POST"],
+        exempt_when=not_an_account_page,
+    ),
+    # Failed sign-ins (or sign-ups) naming one account, from any number of addresses:
+    # guessing one password from a botnet is as slow as from one machine.
+    ApplicationLimit(
+        "10 per minute; 50 per hour",
+        scope="account failures",
+        key_function=account_in_form,
+        methods=["POST"],
+        exempt_when=not_an_account_page,
+        deduct_when=was_refused,
+    ),
+]
+limiter = Limiter(key_func=get_remote_address, application_limits=LIMITS)
+
+
+def init_app(app: Flask) -> None:
+    """Count requests against the limits, explain a 429 in plain words, and let the
+    limiter's warnings be seen.
+    """
+    for name, value in limits_settings(os.environ, app.config["APP_ENV"]).items():
+        app.config.setdefault(name, value)
+    limiter.init_app(app)
+    app.register_error_handler(RateLimitExceeded, explain_rate_limit)
+    # Flask-Limiter warns on its own logger when its storage stops answering, but that logger
+    # holds a NullHandler, which keeps Python from printing the warning when logging is not
+    # set up (as under gunicorn). Then it goes where Flask writes the app's own lines.
+    if not logging.getLogger().handlers:
+        limiter.logger.addHandler(default_handler)
+
+
+def explain_rate_limit(error: RateLimitExceeded):
+    """The 429 answer; Flask-Limiter adds Retry-After to it."""
+    return render_error(error, PLAIN_MESSAGES[429])
