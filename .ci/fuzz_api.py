@@ -57,11 +57,9 @@ def main(server_url: str, examples: int) -> int:
         throwaway_database(server_url, Path(scratch)) as database_url,
     ):
         environ = production_environ(database_url)
-        # layer: limits
         # The fuzzer sends thousands of writes, and wrong tokens, from one address: far past
-        # the limits, which their own tests prove. Here every answer must be the API's own.
+        # the limits layer's, which its own tests prove. Here every answer must be the API's.
         environ["RATELIMIT_ENABLED"] = "false"
-        # end layer: limits
         flask(environ, "db", "upgrade")
         # Entries without an author, which no token may change: PATCH and DELETE meet 403s.
         flask(environ, "seed", "--count", "20")
@@ -70,7 +68,6 @@ def main(server_url: str, examples: int) -> int:
             token = flask(environ, "api-token", "create", "--user", ACCOUNT, "schemathesis")
             fuzz = [
                 sys.executable, "-m", "schemathesis.cli",
-                "--config-file", str(PROJECT_ROOT / ".ci" / "schemathesis.toml"),
                 "run", f"{base_url}/api/v1/openapi.json",
                 "--checks", "all",
                 "--max-examples", str(examples),

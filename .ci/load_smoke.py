@@ -50,12 +50,10 @@ def main(rows: int, users: int, run_time: str) -> int:
     """Seed a database, serve it with gunicorn, load it with Locust; Locust's exit code."""
     with tempfile.TemporaryDirectory() as scratch, throwaway_database(None, Path(scratch)) as url:
         environ = production_environ(url)
-        # layer: limits
         # Every simulated user comes from this one address, which would soon meet the rate
         # limits meant for one person: they are off for the load test.
         environ["RATELIMIT_ENABLED"] = "false"
         environ["RATELIMIT_STORAGE_URI"] = "memory://"
-        # end layer: limits
         flask(environ, "db", "upgrade")
         flask(environ, "seed", "--count", str(rows))
         locust_environ, locustfile = dict(os.environ), LOAD_TESTS / "browse.py"

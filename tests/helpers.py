@@ -1,14 +1,13 @@
 """Helpers the tests share."""
 
 import os
-import re  # layer: forms
+import re
 from typing import NoReturn
 
 import pytest
 from flask import Flask, request, session
 from markupsafe import escape
 
-# layer: forms
 CSRF_INPUT = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 
 
@@ -18,8 +17,6 @@ def csrf_token(response) -> str:
     assert match, "the page has no CSRF token"
     return match.group(1)
 
-
-# end layer: forms
 
 
 def needs_missing_tool(message: str) -> NoReturn:

@@ -37,7 +37,8 @@ def production_environ(database_url: str | None = None) -> dict[str, str]:
         "APP_ENV": "production",
         "SECRET_KEY": secrets.token_hex(32),
         "TRUSTED_HOSTS": "127.0.0.1,localhost",
-        "RATELIMIT_STORAGE_URI": "memory://",  # layer: limits
+        # The limits layer's production check; each process counts on its own.
+        "RATELIMIT_STORAGE_URI": "memory://",
     }
     if database_url:
         environ["DATABASE_URL"] = database_url

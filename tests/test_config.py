@@ -3,7 +3,13 @@
 import pytest
 
 import config
-from config import DEVELOPMENT_SECRET_KEY, ConfigError, DevelopmentConfig, config_from_environment
+from config import (
+    DEVELOPMENT_SECRET_KEY,
+    MIN_SECRET_KEY_LENGTH,
+    ConfigError,
+    DevelopmentConfig,
+    config_from_environment,
+)
 from tests.live import PROJECT_ROOT
 
 
@@ -31,46 +37,29 @@ def test_production_refuses_the_debugger(value):
     environ = {
         "SECRET_KEY": "p" * 64,
         "TRUSTED_HOSTS": "example.com",
-        "RATELIMIT_STORAGE_URI": "memory://",  # layer: limits
         "FLASK_DEBUG": value,
     }
     with pytest.raises(ConfigError, match="FLASK_DEBUG must be off in production"):
         config.ProductionConfig(environ)
 
 
-# layer: limits
-def test_production_refuses_to_start_without_a_rate_limit_storage():
-    """Servers that each count in their own memory would each allow the whole limit."""
-    environ = {"SECRET_KEY": "p" * 64, "TRUSTED_HOSTS": "example.com"}
-    with pytest.raises(ConfigError, match="RATELIMIT_STORAGE_URI must be set in production"):
-        config.ProductionConfig(environ)
+@pytest.mark.parametrize("name", list(config.CONFIGS))
+def test_app_env_picks_the_class_and_the_environment_fills_it(name):
+    """APP_ENV names the class, which says its name; SECRET_KEY comes from the environment."""
+    key = "k" * MIN_SECRET_KEY_LENGTH  # as production asks
+    environ = {"APP_ENV": name, "SECRET_KEY": key, "TRUSTED_HOSTS": "example.com"}
+    settings = config_from_environment(environ)
+    assert type(settings) is config.CONFIGS[name]
+    assert settings.APP_ENV == name
+    assert settings.SECRET_KEY == key
 
 
-def test_production_counts_where_rate_limit_storage_uri_says():
-    """The operator names the shared store (Redis), and the limiter is given it."""
-    environ = {
-        "SECRET_KEY": "p" * 64,
-        "TRUSTED_HOSTS": "example.com",
-        "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:6379/0",
-    }
-    assert config.ProductionConfig(environ).RATELIMIT_STORAGE_URI == "redis://127.0.0.1:6379/0"
-
-
-# end layer: limits
-
-
-def test_app_env_picks_the_class_and_the_environment_fills_it():
-    """APP_ENV names the class; SECRET_KEY comes from the environment."""
-    settings = config_from_environment({"APP_ENV": "testing", "SECRET_KEY": "k"})
-    assert type(settings) is config.TestingConfig
-    assert settings.TESTING is True
-    assert settings.SECRET_KEY == "k"
-
-
-def test_an_unknown_app_env_is_refused_by_name():
+# "testing" is no environment of the app's: the suite builds its own TestingConfig.
+@pytest.mark.parametrize("name", ["prod", "testing"])
+def test_an_unknown_app_env_is_refused_by_name(name):
     """A typo in APP_ENV stops the app with a message that lists the valid names."""
-    with pytest.raises(ConfigError, match="APP_ENV must be one of development, testing"):
-        config_from_environment({"APP_ENV": "prod"})
+    with pytest.raises(ConfigError, match="APP_ENV must be one of development, production; "):
+        config_from_environment({"APP_ENV": name})
 
 
 @pytest.mark.parametrize("value", ["-1", "one", ""])

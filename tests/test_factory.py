@@ -6,9 +6,15 @@ import sys
 
 def test_wsgi_builds_the_app_from_the_environment(monkeypatch):
     """wsgi.py calls create_app() with no argument: the class comes from APP_ENV."""
-    monkeypatch.setenv("APP_ENV", "testing")
+    monkeypatch.setenv("APP_ENV", "development")
+    monkeypatch.setenv("SECRET_KEY", "read-from-the-environment")
     monkeypatch.delitem(sys.modules, "wsgi", raising=False)
-    assert importlib.import_module("wsgi").app.testing is True
+    try:
+        app = importlib.import_module("wsgi").app
+    finally:
+        sys.modules.pop("wsgi", None)  # the next import builds its app afresh
+    assert app.config["APP_ENV"] == "development"
+    assert app.config["SECRET_KEY"] == "read-from-the-environment"
 
 
 def test_templates_and_static_files_are_served_from_the_top_level(client):

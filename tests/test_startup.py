@@ -7,6 +7,9 @@ import pytest
 
 from tests.live import run_in_project_root
 
+# Each test starts Python or gunicorn in a process of its own.
+pytestmark = pytest.mark.servers
+
 
 def test_production_without_a_secret_key_stops_with_one_line():
     """APP_ENV=production with no SECRET_KEY refuses to start, and says how to make one."""
@@ -24,16 +27,13 @@ def test_production_without_a_secret_key_stops_with_one_line():
     [
         ({}, "Configuration error: SECRET_KEY must be set in production"),
         ({"SECRET_KEY": "k" * 64}, "Configuration error: TRUSTED_HOSTS must name the host"),
-        # layer: limits
-        (
-            {"SECRET_KEY": "k" * 64, "TRUSTED_HOSTS": "localhost"},
-            "Configuration error: RATELIMIT_STORAGE_URI must be set in production",
-        ),
-        # end layer: limits
     ],
 )
 def test_gunicorn_started_without_its_environment_stops_at_once(environ, message):
-    """No APP_ENV means production: missing a setting it needs, gunicorn stops with one line."""
+    """No APP_ENV means production: missing a setting it needs, gunicorn stops with one line.
+
+    A layer's own production settings stop it the same way (tests/security/test_limits.py).
+    """
     bare = {"PATH": os.environ["PATH"], **environ}
     result = run_in_project_root([sys.executable, "-m", "gunicorn"], bare)
     assert result.returncode == 1

@@ -1,8 +1,21 @@
-"""The limits layer's fixture: every test starts with the suite app's rate-limit settings."""
+"""The limits layer's fixtures: every test starts with the suite app's rate-limit settings; the
+site with its limits on, for other layers' tests of their pages under the limits; and the
+Redis the tests may count in.
+"""
 
+import os
+from collections.abc import Iterator
+
+import flask_migrate
 import pytest
+import redis
+from flask import Flask
 
+from app.database import db
 from app.limits import limiter
+from tests.helpers import needs_missing_tool
+
+REDIS_EXAMPLE = "redis://127.0.0.1:6379/15"
 
 
 @pytest.fixture(autouse=True)
@@ -15,3 +28,42 @@ def limiter_follows_the_suite_app(app):
     """
     yield
     limiter.init_app(app)
+
+
+@pytest.fixture
+def limited_site(make_app) -> Iterator[Flask]:
+    """The site with its limits on (counting in memory), on a new migrated database of its own.
+
+    The test's rollback covers only the suite's app, so make this site's rows through it
+    (`with limited_site.app_context()`): they are committed, where no other test looks.
+    """
+    site = make_app(RATELIMIT_ENABLED=True)
+    with site.app_context():
+        flask_migrate.upgrade()
+    yield site
+    with site.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    """TEST_REDIS_URL: a Redis database the tests may write to; skipped without it (failed
+    in CI).
+
+    Nothing is flushed there: each run counts for addresses and emails of its own, which
+    expire within the hour.
+    """
+    url = os.environ.get("TEST_REDIS_URL")
+    if not url:
+        needs_missing_tool(
+            f"needs Redis: set TEST_REDIS_URL to a database the tests may write to, such as "
+            f"{REDIS_EXAMPLE}"
+        )
+    client = redis.Redis.from_url(url, socket_connect_timeout=3, socket_timeout=3)
+    try:
+        client.ping()
+    except redis.RedisError as error:
+        needs_missing_tool(f"needs Redis at TEST_REDIS_URL ({url}), which does not answer: {error}")
+    finally:
+        client.close()
+    return url

@@ -1,38 +1,37 @@
-"""Routes that wear each limit of app/limits.py, so the limits are tested on their own.
+"""Routes that meet each limit of app/limits, so the limits are tested on their own.
 
-The site's views wear the same decorators: test_accounts.py, test_guestbook.py and
-test_api.py check them there. These routes read no database (conftest.py gives their apps
-none of their own). Flask-Limiter keeps one storage for all apps, the newest app's, so a test
+The limits apply to the whole app: no route here is decorated. /attempt is an account page
+because its app names it in RATELIMIT_ACCOUNT_PAGES; every POST, to any route, is a write.
+The site's own pages meet the same limits: tests/accounts/test_limits.py,
+tests/guestbook/test_limits.py and tests/api/test_limits.py check them there. These routes
+read no database. Flask-Limiter keeps one storage for all apps, the newest app's, so a test
 builds its app first and then counts on it alone.
 """
 
 from flask import Flask, abort, request
 
-from app.limits import limit_account_attempts, limit_api_writes, limit_writes
-
 RIGHT_PASSWORD = "right password"
 RIGHT_TOKEN = "right-token"
+# The endpoints of the routes below that are account pages, for RATELIMIT_ACCOUNT_PAGES.
+ACCOUNT_PAGES = ["attempt"]
 
 
 def with_limited_routes(app: Flask) -> Flask:
     """Add /attempt (a sign-in), /write and /token-write (an API write) to `app`."""
 
     @app.route("/attempt", methods=["GET", "POST"])
-    @limit_account_attempts
     def attempt():
         """Like the sign-in form: the page on GET; 200 for the right password, else 400."""
         if request.method == "GET" or request.form.get("password") == RIGHT_PASSWORD:
             return "signed in"
         return "refused", 400
 
-    @app.route("/write", methods=["GET", "POST"])
-    @limit_writes
+    @app.route("/write", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
     def write():
-        """A page on GET, a write on POST."""
-        return ("written", 201) if request.method == "POST" else "the form"
+        """A page on GET; a write by any other method."""
+        return ("written", 201) if request.method != "GET" else "the form"
 
     @app.post("/token-write")
-    @limit_api_writes
     def token_write():
         """An API write: 401 without the right bearer token."""
         if request.headers.get("Authorization") != f"Bearer {RIGHT_TOKEN}":

@@ -16,9 +16,9 @@ from urllib.parse import urlsplit
 from flask import Flask
 
 from app import create_app
-from app.limits import limit_account_attempts
-from config import TestingConfig
-from tests.limits.helpers import attempt, with_limited_routes
+from app.database.settings import database_settings
+from tests.fixtures import TestingConfig
+from tests.limits.helpers import ACCOUNT_PAGES, attempt, with_limited_routes
 from tests.live import TcpProxy, free_port
 
 SCENARIO_TIMEOUT_SECONDS = 120
@@ -44,10 +44,15 @@ class Recorder(logging.Handler):
         self.messages.append(f"{record.levelname} {record.getMessage()}")
 
 
-def app_counting_in(storage_uri: str) -> Flask:
+def app_counting_in(storage_uri: str, account_pages: list[str] = ACCOUNT_PAGES) -> Flask:
     """An app with the limits on, counting in `storage_uri`, with the routes of helpers.py."""
-    config = TestingConfig({"DATABASE_URL": "sqlite://"})  # no route here reads a database
-    vars(config).update(RATELIMIT_ENABLED=True, RATELIMIT_STORAGE_URI=storage_uri)
+    config = TestingConfig()
+    vars(config).update(
+        database_settings({"DATABASE_URL": "sqlite://"}),  # no route here reads a database
+        RATELIMIT_ENABLED=True,
+        RATELIMIT_STORAGE_URI=storage_uri,
+        RATELIMIT_ACCOUNT_PAGES=account_pages,
+    )
     return with_limited_routes(create_app(config))
 
 
@@ -94,13 +99,21 @@ def attempts_while_redis_hangs(count: int) -> dict:
 
 
 def attempts_while_redis_goes_away(redis_url: str, count: int) -> dict:
-    """A failed sign-in during which Redis goes away, then `count` more."""
+    """A failed sign-in during which Redis (at `redis_url`, reached through a proxy that
+    can cut it off) goes away, then `count` more.
+    """
     url = urlsplit(redis_url)
-    proxy = TcpProxy(url.hostname or "127.0.0.1", url.port or 6379)
-    app = app_counting_in(url._replace(netloc=f"127.0.0.1:{proxy.port}").geturl())
+    proxy = TcpProxy(url.hostname or "localhost", url.port or 6379)  # redis-py's defaults
+    credentials, _, _ = url.netloc.rpartition("@")
+    through_proxy = f"127.0.0.1:{proxy.port}"
+    if credentials:
+        through_proxy = f"{credentials}@{through_proxy}"
+    app = app_counting_in(
+        url._replace(netloc=through_proxy).geturl(),
+        account_pages=[*ACCOUNT_PAGES, "attempt_and_cut"],
+    )
 
     @app.post("/attempt-and-cut")
-    @limit_account_attempts
     def attempt_and_cut():
         """A failed sign-in, during which Redis goes away."""
         proxy.cut()

@@ -2,7 +2,7 @@
 
 import secrets
 
-import config
+from config import Config
 
 
 def attempt_via(client, forwarded_for: str) -> int:
@@ -18,7 +18,7 @@ def logged_addresses(caplog) -> list[str]:
 
 
 def test_behind_proxyfix_each_forwarded_address_is_counted_and_logged(make_limited_app, caplog):
-    app = make_limited_app(PROXY_FIX=config.TestingConfig({"PROXY_FIX_X_FOR": "1"}).PROXY_FIX)
+    app = make_limited_app(PROXY_FIX=Config({"PROXY_FIX_X_FOR": "1"}).PROXY_FIX)
     client = app.test_client()  # every request comes from the proxy, 127.0.0.1
     assert [attempt_via(client, "198.51.100.1") for _ in range(10)] == [400] * 10
     assert attempt_via(client, "198.51.100.1") == 429

@@ -5,6 +5,7 @@ Each scenario runs in a process of its own (see tests/limits/outages.py).
 
 import logging
 
+import pytest
 from flask.logging import default_handler
 
 from tests.limits.outages import (
@@ -15,16 +16,18 @@ from tests.limits.outages import (
 )
 
 FALLBACK_WARNING = "WARNING Rate limit storage unreachable - falling back to in-memory storage"
-# 1 s socket timeouts (config.py): the first attempt waits for one count and one check.
+# 1 s socket timeouts (app/limits/settings.py): the first attempt waits for one count and one check.
 MOST_SECONDS = 5
 
 
+@pytest.mark.servers
 def test_with_nothing_at_the_redis_address_the_app_starts_and_counts_in_memory():
     result = in_a_fresh_process(attempts_with_nothing_listening, 12)
     assert result["statuses"] == [400] * 10 + [429] * 2
     assert result["log"] == [FALLBACK_WARNING]
 
 
+@pytest.mark.servers
 def test_a_redis_that_never_answers_costs_an_attempt_seconds_not_its_answer():
     result = in_a_fresh_process(attempts_while_redis_hangs, 12)
     assert result["statuses"] == [400] * 10 + [429] * 2
@@ -32,6 +35,7 @@ def test_a_redis_that_never_answers_costs_an_attempt_seconds_not_its_answer():
     assert result["log"] == [FALLBACK_WARNING]
 
 
+@pytest.mark.servers
 def test_an_attempt_under_way_when_redis_goes_away_gets_its_answer(redis_url):
     result = in_a_fresh_process(attempts_while_redis_goes_away, redis_url, 11)
     # Its failure could not be counted (logged, not a 500); the next ones count in memory.

@@ -1,7 +1,11 @@
-"""Writes: 30 a minute from one address; API requests with a wrong token: 10 a minute."""
+"""Writes: 30 a minute from one address, to any page; writes refused for a wrong token: 10 a
+minute.
+"""
 
 from app.errors import PLAIN_MESSAGES
-from tests.limits.helpers import RIGHT_TOKEN, from_address
+from tests.limits.helpers import RIGHT_PASSWORD, RIGHT_TOKEN, attempt, from_address
+
+WRITE_METHODS = ["POST", "PUT", "PATCH", "DELETE"]
 
 
 def test_the_thirty_first_write_from_one_address_in_a_minute_gets_429(limited_app):
@@ -9,6 +13,17 @@ def test_the_thirty_first_write_from_one_address_in_a_minute_gets_429(limited_ap
     assert [client.post("/write").status_code for _ in range(30)] == [201] * 30
     assert client.post("/write").status_code == 429
     assert client.post("/write", environ_base=from_address("192.0.2.1")).status_code == 201
+
+
+def test_every_write_method_on_every_route_counts_against_the_one_total(limited_app):
+    client = limited_app.test_client()
+    right = {"Authorization": f"Bearer {RIGHT_TOKEN}"}
+    statuses = [client.open("/write", method=method).status_code for method in WRITE_METHODS * 5]
+    statuses += [client.post("/token-write", headers=right).status_code for _ in range(5)]
+    statuses += [attempt(client, "ada@example.com", RIGHT_PASSWORD) for _ in range(5)]
+    assert statuses == [201] * 25 + [200] * 5
+    assert client.delete("/write").status_code == 429
+    assert client.post("/token-write", headers=right).status_code == 429
 
 
 def test_reading_is_not_writing(limited_app):

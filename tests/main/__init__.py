@@ -1,1 +1,1 @@
-"""Tests of the seed pages and the name form."""
+"""Tests of the core pages: the welcome page and the greeting."""
