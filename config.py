@@ -3,16 +3,14 @@
 `APP_ENV` picks the class: production unless development is asked for, so a server started
 without its environment fails closed. `flask run` reads APP_ENV=development from .flaskenv.
 Each class takes the environment as a mapping, so a test can hand it any environment it
-likes. Each layer adds its own settings and production checks in its `init_app`, reading
-them with the helpers below.
+likes. Each layer adds its own settings and checks in its `init_app`, with the helpers below.
 """
 
 import os
 from collections.abc import Mapping
 from datetime import timedelta
 
-# Signs sessions and CSRF tokens in development only; production refuses to start with it.
-# A placeholder by design, so both linters are told it is not a real secret.
+# Signs sessions in development only (production refuses it): a placeholder, not a secret.
 DEVELOPMENT_SECRET_KEY = "dev-only-insecure-secret-key"  # noqa: S105  # nosec B105
 # secrets.token_hex(32) gives 64 characters; anything under 32 is too short to be random bytes.
 MIN_SECRET_KEY_LENGTH = 32
@@ -89,14 +87,10 @@ class ProductionConfig(Config):
     STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains"
 
     def __init__(self, environ: Mapping[str, str] = os.environ):
-        """Refuse to start without a strong secret key, the hosts to answer for, or with the
-        debugger on.
-        """
+        """Refuse to start without a strong key or the hosts to serve, or with the debugger."""
         super().__init__(environ)
-        if (
-            self.SECRET_KEY == DEVELOPMENT_SECRET_KEY
-            or len(self.SECRET_KEY) < MIN_SECRET_KEY_LENGTH
-        ):
+        key = self.SECRET_KEY
+        if key == DEVELOPMENT_SECRET_KEY or len(key) < MIN_SECRET_KEY_LENGTH:
             raise ConfigError(
                 f"SECRET_KEY must be set in production to at least {MIN_SECRET_KEY_LENGTH} "
                 "random characters; generate one with: "
@@ -115,10 +109,7 @@ class ProductionConfig(Config):
             raise ConfigError("FLASK_DEBUG must be off in production: the debugger runs any code")
 
 
-CONFIGS = {
-    "development": DevelopmentConfig,
-    "production": ProductionConfig,
-}
+CONFIGS = {"development": DevelopmentConfig, "production": ProductionConfig}
 
 
 def config_from_environment(environ: Mapping[str, str] = os.environ) -> Config:

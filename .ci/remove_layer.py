@@ -2,7 +2,7 @@
 
 Everything it does is a plain step you could do by hand (docs/layers.md lists them):
 downgrade the database below the layers' migrations, delete their folders, drop their line
-from LAYERS in app/__init__.py and the lines marked `layer: NAME` in the requirements, the
+from LAYERS in app/__init__.py and the lines marked with its name in the requirements, the
 README and the CI workflow, then re-lock the requirements with pip-compile. Before it
 changes anything it does the same in a scratch copy and proves the app still builds and
 `flask db upgrade` and `flask db check` pass on a new database; if not, it says why and
@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# Files that list layers on lines of their own, each marked `layer: NAME`.
+# Files that list layers on lines of their own, each line ending in a comment that names it.
 MARKED_FILES = ("requirements.in", "requirements-dev.in", "README.md", ".github/workflows/ci.yml")
 LOCKS = ("requirements.in", "requirements-dev.in")  # in order: the second is pinned by the first
 

@@ -18,7 +18,6 @@ def csrf_token(response) -> str:
     return match.group(1)
 
 
-
 def needs_missing_tool(message: str) -> NoReturn:
     """Skip a test whose server or tool is missing here; in CI (`CI` set), fail it instead."""
     if os.environ.get("CI"):

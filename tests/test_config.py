@@ -50,8 +50,8 @@ def test_app_env_picks_the_class_and_the_environment_fills_it(name):
     environ = {"APP_ENV": name, "SECRET_KEY": key, "TRUSTED_HOSTS": "example.com"}
     settings = config_from_environment(environ)
     assert type(settings) is config.CONFIGS[name]
-    assert settings.APP_ENV == name
-    assert settings.SECRET_KEY == key
+    assert name == settings.APP_ENV
+    assert key == settings.SECRET_KEY
 
 
 # "testing" is no environment of the app's: the suite builds its own TestingConfig.

@@ -1,4 +1,4 @@
-"""Views of the accounts layer: sign up, sign in, sign out, and the account page."""
+"""Views of the accounts layer (sign up, sign in, sign out) and the account page."""
 
 from flask import (
     Blueprint,

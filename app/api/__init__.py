@@ -1,4 +1,4 @@
-"""The api layer: JSON over the guestbook at /api/v1, validated by the same form as the HTML
+"""The api layer, JSON over the guestbook at /api/v1, validated by the same form as the HTML
 pages, with bearer tokens that belong to accounts (managed on /account/tokens/ or with
 `flask api-token`).
 """

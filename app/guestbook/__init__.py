@@ -1,4 +1,4 @@
-"""The guestbook layer: every layer together (form -> model -> list), owned by its authors,
+"""The guestbook, the layer that uses all the others (form -> model -> list), owned by its authors,
 with `flask seed` to fill it.
 """
 

@@ -5,7 +5,8 @@ from collections.abc import Iterator
 import pytest
 
 from app.accounts.models import User, load_user
-from app.extensions import db, login_manager
+from app.accounts import login_manager
+from app.database import db
 from tests.accounts.helpers import is_signed_in, sign_in
 from tests.accounts.fixtures import PASSWORD
 

@@ -10,10 +10,12 @@ from config import ConfigError, ProductionConfig
 from tests.helpers import with_form_route
 
 # What every production app below needs, besides the setting a test is about.
-PRODUCTION = {
-    "SECRET_KEY": "p" * 64,
-    "RATELIMIT_STORAGE_URI": "memory://",  # layer: limits
-}
+PRODUCTION = {"SECRET_KEY": "p" * 64}
+
+
+def core_in_production(environ: dict[str, str]):
+    """The core alone (each layer tests its own production settings), as production builds it."""
+    return create_app(ProductionConfig(environ), layers=())
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +59,7 @@ def test_a_form_within_the_limits_is_read(form_client):
 def production_app(request):
     """A production app with the environment given by the test's parameter."""
     environ = {**PRODUCTION, "TRUSTED_HOSTS": "localhost", **request.param}
-    return create_app(ProductionConfig(environ))
+    return core_in_production(environ)
 
 
 @pytest.mark.parametrize(
@@ -87,7 +89,7 @@ def test_production_refuses_to_start_without_the_hosts_it_answers_for():
 )
 def test_a_redirect_never_names_the_host_a_request_made_up(environ, location):
     """Either setting keeps a forged Host header out of the trailing-slash redirect."""
-    app = create_app(ProductionConfig({**PRODUCTION, **environ}))
+    app = core_in_production({**PRODUCTION, **environ})
     app.add_url_rule("/folder/", "folder", lambda: "inside")
     response = app.test_client().get("/folder", base_url="https://attacker.example")
     assert response.headers.get("Location") == location

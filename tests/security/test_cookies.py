@@ -13,13 +13,12 @@ HTTPS = "https://localhost"
 
 @pytest.fixture
 def production_client():
-    """A client of the app as ProductionConfig builds it, with routes that use the session."""
-    environ = {
-        "SECRET_KEY": "p" * 64,
-        "TRUSTED_HOSTS": "localhost",
-        "RATELIMIT_STORAGE_URI": "memory://",  # layer: limits
-    }
-    app = create_app(ProductionConfig(environ))
+    """A client of the core as ProductionConfig builds it, with routes that use the session.
+
+    The core alone: the layers' own cookies (remember-me) are tested with their layer.
+    """
+    environ = {"SECRET_KEY": "p" * 64, "TRUSTED_HOSTS": "localhost"}
+    app = create_app(ProductionConfig(environ), layers=())
     return with_session_routes(app).test_client()
 
 

@@ -3,24 +3,37 @@
 import re
 
 import pytest
+from flask import redirect, url_for
 
 from app.security import SECURITY_HEADERS
+from tests.helpers import with_form_route
 
-# One response of each kind the app sends: page, form, redirect, JSON, error, static file.
+# A link to a page of this site, as the templates write them.
+LINK = re.compile(r'href="(/[^"]*)"')
+
+# One response of each kind the app sends: page, form post, redirect, JSON, error, static file.
 RESPONSES = [
     ("GET", "/"),
-    ("GET", "/submit"),  # layer: forms
-    ("POST", "/submit"),  # layer: forms
+    ("POST", "/form"),
+    ("GET", "/moved"),
     ("GET", "/healthz"),
     ("GET", "/no/such/page"),
     ("GET", "/static/style.css"),
 ]
 
 
+@pytest.fixture(scope="module")
+def every_kind_client(make_app):
+    """A client of an app with a route that reads a form and one that redirects."""
+    app = with_form_route(make_app())
+    app.add_url_rule("/moved", "moved", lambda: redirect("/", code=303))
+    return app.test_client()
+
+
 @pytest.mark.parametrize(("method", "path"), RESPONSES)
-def test_every_response_carries_the_security_headers(client, method, path):
+def test_every_response_carries_the_security_headers(every_kind_client, method, path):
     """Each header is on every kind of response."""
-    with client.open(path, method=method, data={"name": "Ada"}) as response:
+    with every_kind_client.open(path, method=method, data={"name": "Ada"}) as response:
         for name, value in SECURITY_HEADERS.items():
             assert response.headers[name] == value
 
@@ -37,20 +50,38 @@ def test_the_policy_allows_only_this_sites_own_files():
     assert SECURITY_HEADERS["X-Content-Type-Options"] == "nosniff"
 
 
-PAGES = [
-    "/",
-    "/submit",  # layer: forms
-    "/guestbook/",  # layer: guestbook
-    "/guestbook/new",  # layer: guestbook
-    "/nope",
-]
+# The core's pages; the pages of every layer are found by following links below.
+PAGES = ["/", "/hello/World", "/nope"]
+INLINE_CODE = re.compile(r"<script|<style|\sstyle=|\son\w+=", re.IGNORECASE)
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_pages_hold_no_inline_script_or_style(client, path):
     """Nothing the policy would block: no <script>, <style> or style= in any page."""
     page = client.get(path).get_data(as_text=True)
-    assert not re.search(r"<script|<style|\sstyle=|\son\w+=", page, re.IGNORECASE)
+    assert not INLINE_CODE.search(page)
+
+
+def test_every_page_a_visitor_can_reach_holds_no_inline_script_or_style(app, client):
+    """Every page linked from the home page, and from those pages in turn, whichever layers
+    are installed: none holds code the policy would block.
+    """
+    seen, waiting = set(), {"/"}
+    while waiting:
+        path = waiting.pop()
+        seen.add(path)
+        response = client.get(path, follow_redirects=True)
+        if response.mimetype != "text/html":
+            continue  # JSON, for machines
+        page = response.get_data(as_text=True)
+        assert not INLINE_CODE.search(page), f"{path} holds inline code"
+        links = {link.split("#")[0] for link in LINK.findall(page)}
+        waiting |= {link for link in links - seen if not link.startswith("/static/")}
+    with app.test_request_context():
+        navigation = {
+            url_for(link.endpoint, **link.values) for link in app.extensions["layout"].nav_links
+        }
+    assert navigation <= seen  # the walk reached every layer's pages
 
 
 def test_hsts_is_off_outside_production(client):

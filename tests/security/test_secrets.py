@@ -7,10 +7,7 @@ from tests.helpers import with_session_routes
 
 STRONG_KEY = "a" * 64
 # What production needs besides its key.
-OTHER_SETTINGS = {
-    "TRUSTED_HOSTS": "example.com",
-    "RATELIMIT_STORAGE_URI": "memory://",  # layer: limits
-}
+OTHER_SETTINGS = {"TRUSTED_HOSTS": "example.com"}
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,56 @@
+"""The limits' settings: where the counts are kept and whether they are on, read from the
+environment; production refuses to start without a shared store.
+"""
+
+import pytest
+
+from app import create_app
+from app.limits.settings import limits_settings
+from config import ConfigError, DevelopmentConfig
+
+
+def test_production_refuses_to_start_without_a_rate_limit_storage():
+    """Servers that each count in their own memory would each allow the whole limit."""
+    with pytest.raises(ConfigError, match="RATELIMIT_STORAGE_URI must be set in production"):
+        limits_settings({}, "production")
+
+
+def test_production_counts_where_rate_limit_storage_uri_says():
+    """The operator names the shared store (Redis), and the limiter is given it."""
+    settings = limits_settings({"RATELIMIT_STORAGE_URI": "redis://cache:6379/0"}, "production")
+    assert settings["RATELIMIT_STORAGE_URI"] == "redis://cache:6379/0"
+    assert settings["RATELIMIT_ENABLED"] is True
+
+
+def test_elsewhere_the_counts_are_kept_in_memory_and_the_limits_are_on():
+    """Development needs no store: each process counts on its own."""
+    settings = limits_settings({}, "development")
+    assert settings["RATELIMIT_STORAGE_URI"] == "memory://"
+    assert settings["RATELIMIT_ENABLED"] is True
+    assert settings["RATELIMIT_ACCOUNT_PAGES"] == ["accounts.sign_in", "accounts.sign_up"]
+
+
+@pytest.mark.parametrize(("value", "enabled"), [("false", False), ("0", False), ("yes", True)])
+def test_rate_limit_enabled_turns_the_limits_off_for_a_load_test(value, enabled):
+    """A load test from one address would meet the limits at once."""
+    settings = limits_settings({"RATELIMIT_ENABLED": value}, "development")
+    assert settings["RATELIMIT_ENABLED"] is enabled
+
+
+def test_the_factory_reads_the_limits_from_the_process_environment(monkeypatch):
+    """wsgi.py's create_app() uses the settings the process was started with."""
+    monkeypatch.setenv("DATABASE_URL", "sqlite://")
+    monkeypatch.setenv("RATELIMIT_STORAGE_URI", "redis://cache.invalid:6379/0")
+    monkeypatch.setenv("RATELIMIT_ENABLED", "false")
+    app = create_app(DevelopmentConfig({}))
+    assert app.config["RATELIMIT_STORAGE_URI"] == "redis://cache.invalid:6379/0"
+    assert app.config["RATELIMIT_ENABLED"] is False
+
+
+def test_settings_the_app_was_given_win_over_the_environment(make_app, monkeypatch):
+    """A test (or a config class) that names a setting keeps it."""
+    monkeypatch.setenv("RATELIMIT_STORAGE_URI", "redis://cache.invalid:6379/0")
+    monkeypatch.setenv("RATELIMIT_ENABLED", "true")
+    app = make_app(RATELIMIT_STORAGE_URI="memory://")
+    assert app.config["RATELIMIT_STORAGE_URI"] == "memory://"
+    assert app.config["RATELIMIT_ENABLED"] is False  # TestingConfig's
