@@ -66,7 +66,9 @@ def owned_paths(root: Path, names: list[str]) -> list[Path]:
         paths += [root / "migrations" / "versions" / name]
         # Another layer's tests of this one: tests/accounts/test_limits.py goes with limits.
         paths += [*root.glob(f"tests/*/test_{name}.py"), *root.glob(f"tests/*/test_{name}_*.py")]
-    return [path for path in paths if path.exists()]
+    # Each once, and not when a folder that holds it goes too.
+    paths = [path for path in dict.fromkeys(paths) if path.exists()]
+    return [path for path in paths if not any(folder in path.parents for folder in paths)]
 
 
 def edited_texts(root: Path, names: list[str]) -> dict[Path, str]:

@@ -72,6 +72,14 @@ LIMITS = [
 limiter = Limiter(key_func=get_remote_address, application_limits=LIMITS)
 
 
+@limiter.request_filter
+def is_a_read() -> bool:
+    """True for GET, HEAD and OPTIONS: every limit counts writes, so a page that is read is
+    let through before Flask-Limiter works out which limits apply (most of its cost).
+    """
+    return request.method in ("GET", "HEAD", "OPTIONS")
+
+
 def init_app(app: Flask) -> None:
     """Count requests against the limits, explain a 429 in plain words, and let the
     limiter's warnings be seen.
