@@ -11,7 +11,8 @@ from app import LAYERS
 
 TESTS = Path(__file__).parent
 
-pytest_plugins = ["tests.fixtures"] + [
+# The browser tests' fixtures serve every folder's browser tests (tests/NAME/test_browser.py).
+pytest_plugins = ["tests.fixtures", "tests.e2e.fixtures"] + [
     f"tests.{name}.fixtures" for name in LAYERS if (TESTS / name / "fixtures.py").exists()
 ]
 

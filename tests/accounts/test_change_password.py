@@ -3,6 +3,7 @@
 import pytest
 from werkzeug.security import check_password_hash
 
+from tests.accounts.fixtures import PASSWORD, PASSWORD_HASH
 from tests.accounts.helpers import (
     NEW_PASSWORD,
     committed_user,
@@ -10,7 +11,6 @@ from tests.accounts.helpers import (
     is_signed_in,
     sign_in,
 )
-from tests.accounts.fixtures import PASSWORD, PASSWORD_HASH
 
 pytestmark = pytest.mark.usefixtures("user")
 

@@ -1,4 +1,7 @@
-"""The sign-in and sign-up forms wear the password-attempt limits (see test_attempts.py)."""
+"""The sign-in and sign-up pages are the account pages the limits name by default: each POST
+there is an attempt, and each refused one a failure for the account it names (see
+tests/limits/test_attempts.py). Like any POST, each is a write too.
+"""
 
 from app.errors import PLAIN_MESSAGES
 from tests.accounts.fixtures import PASSWORD, make_user
@@ -72,3 +75,11 @@ def test_refused_sign_ups_naming_one_email_from_ten_addresses_stop_the_eleventh(
         assert sign_up(client, ADA, "typo", address=f"192.0.2.{n}").status_code == 400
     assert sign_up(client, ADA, address="198.51.100.1").status_code == 429
     assert sign_up(client, "someone@example.com", address="198.51.100.1").status_code == 303
+
+
+def test_sign_ins_and_sign_outs_count_as_writes_too(limited_site):
+    client = with_accounts(limited_site, ADA).test_client()
+    statuses = [sign_in(client, ADA, PASSWORD).status_code for _ in range(9)]  # 9 attempts
+    statuses += [client.post("/account/sign-out").status_code for _ in range(21)]
+    assert statuses == [303] * 30
+    assert client.post("/account/sign-out").status_code == 429

@@ -11,6 +11,8 @@ import pytest
 from tests.helpers import CSRF_INPUT
 from tests.live import Browser, free_port, gunicorn_server, production_environ
 
+pytestmark = pytest.mark.servers
+
 FALLBACK_LINE = re.compile(
     r"WARNING \[[0-9a-f]{32}\] flask-limiter: "
     r"Rate limit storage unreachable - falling back to in-memory storage$"

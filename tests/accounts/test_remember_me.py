@@ -7,11 +7,12 @@ import flask_migrate
 import pytest
 from flask import Flask
 
-from app import create_app
+from app import LAYERS, create_app
 from app.database import db
+from app.database.settings import database_settings
 from config import ProductionConfig
-from tests.accounts.helpers import NEW_PASSWORD, is_signed_in, sign_in
 from tests.accounts.fixtures import PASSWORD, make_user
+from tests.accounts.helpers import NEW_PASSWORD, is_signed_in, sign_in
 from tests.database.fixtures import dispose_engines
 from tests.helpers import csrf_token
 
@@ -21,19 +22,12 @@ REMEMBER = "remember_token"
 
 @pytest.fixture(scope="module")
 def production_app(make_database) -> Iterator[Flask]:
-    """The app as ProductionConfig builds it, on its own migrated database with one account."""
-    environ = {
-        "SECRET_KEY": "p" * 64,
-        "TRUSTED_HOSTS": "localhost",
-        # layer: limits
-        "RATELIMIT_STORAGE_URI": "memory://",
-        # Flask-Limiter keeps one on/off switch for every app: left on, it would count the
-        # sign-ins of the tests that run after this one (on the suite's app, where it is off).
-        "RATELIMIT_ENABLED": "false",
-        # end layer: limits
-        "DATABASE_URL": make_database(),
-    }
-    app = create_app(ProductionConfig(environ))
+    """The accounts layer, and the layers installed before it, as ProductionConfig builds
+    them, on a migrated database of its own with one account.
+    """
+    config = ProductionConfig({"SECRET_KEY": "p" * 64, "TRUSTED_HOSTS": "localhost"})
+    vars(config).update(database_settings({"DATABASE_URL": make_database()}))
+    app = create_app(config, layers=LAYERS[: LAYERS.index("accounts") + 1])
     with app.app_context():
         flask_migrate.upgrade()
         make_user("ada@example.com")

@@ -4,11 +4,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from app.accounts.models import User, load_user
 from app.accounts import login_manager
+from app.accounts.models import User, load_user
 from app.database import db
-from tests.accounts.helpers import is_signed_in, sign_in
 from tests.accounts.fixtures import PASSWORD
+from tests.accounts.helpers import is_signed_in, sign_in
 
 SIGN_IN_FOR_ACCOUNT = "/account/sign-in?next=%2Faccount%2F"
 

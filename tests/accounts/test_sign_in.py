@@ -3,8 +3,8 @@
 import pytest
 
 from app.accounts.models import EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH
-from tests.accounts.helpers import alerts, field_errors, is_signed_in, sign_in
 from tests.accounts.fixtures import PASSWORD
+from tests.accounts.helpers import alerts, field_errors, is_signed_in, sign_in
 
 WRONG_CREDENTIALS = "That email and password do not match an account."
 

@@ -12,8 +12,8 @@ from sqlalchemy import event, insert
 
 from app.accounts.models import User
 from app.database import db
-from tests.accounts.helpers import committed_users, field_errors, is_signed_in, sign_up
 from tests.accounts.fixtures import PASSWORD_HASH
+from tests.accounts.helpers import committed_users, field_errors, is_signed_in, sign_up
 
 
 @pytest.fixture

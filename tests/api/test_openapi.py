@@ -49,14 +49,10 @@ def test_the_text_pattern_accepts_what_the_api_accepts(client, auth, text, valid
     assert response.status_code == (201 if valid else 422)
 
 
-# layer: limits
 @pytest.mark.parametrize(("path", "method"), WRITES)
 def test_every_write_documents_the_rate_limit(path, method):
     """Each write may meet the limits: a 429 whose Retry-After is required.
 
-    tests/limits proves the API's writes answer so.
+    tests/api/test_limits.py proves the API's writes answer so.
     """
     assert responses(path, method)["429"]["headers"]["Retry-After"]["required"] is True
-
-
-# end layer: limits

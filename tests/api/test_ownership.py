@@ -5,8 +5,7 @@ from sqlalchemy import select
 
 from app.api.models import ApiToken
 from app.database import db
-from app.guestbook.models import GuestbookEntry
-from app.guestbook.routes import NOT_YOURS_MESSAGE
+from app.guestbook.models import NOT_YOURS_MESSAGE, GuestbookEntry
 from tests.accounts.fixtures import PASSWORD, client_of
 from tests.api.helpers import bearer, issue_token, write_status
 from tests.api.test_read import assert_error

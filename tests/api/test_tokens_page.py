@@ -45,6 +45,12 @@ def test_the_page_needs_a_signed_in_account(client, method, path):
     assert token_names() == []
 
 
+def test_the_account_page_links_to_the_tokens_page(signed_in):
+    """The way there: the API adds its link to the account page."""
+    account = signed_in.get("/account/").get_data(as_text=True)
+    assert f'<a href="{PAGE}">Your API tokens</a>' in account
+
+
 def test_an_account_without_tokens_is_told_so(signed_in):
     """The page says there are none yet, and offers the form."""
     page = signed_in.get(PAGE).get_data(as_text=True)

@@ -5,8 +5,8 @@ from sqlalchemy import func, select
 
 from app.api.models import ApiToken
 from app.database import db
-from app.guestbook.models import MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH, GuestbookEntry
 from app.database.models import utc_now
+from app.guestbook.models import MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH, GuestbookEntry
 from tests.api.test_read import assert_error
 from tests.database.helpers import committed
 

@@ -1,1 +1,1 @@
-"""Tests of the database layer: settings, migrations, readiness and faults."""
+"""Tests of the database layer (settings, migrations, readiness and faults)."""

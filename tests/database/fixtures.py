@@ -1,10 +1,15 @@
 """The database layer's fixtures: a throwaway database, the app on it, a rollback per test.
 
-They extend the core fixtures in tests/app_fixtures.py. The suite runs on SQLite by default.
+They extend the core fixtures in tests/fixtures.py. The suite runs on SQLite by default.
 Set TEST_DATABASE_URL to a PostgreSQL server (for example
-postgresql://postgres@127.0.0.1:5432/postgres) and the same tests run there: each run creates
-its own database on that server and drops it at the end, so the tests never touch
+postgresql://postgres@127.0.0.1:5432/postgres) and the same tests run there: each app
+gets a database of its own on that server, made when the app first connects to it (most apps
+of the suite never do) and dropped at the end of the run, so the tests never touch
 development data.
+
+The few tests that need PostgreSQL whatever the leg (a server they can cut off, say) are
+marked `servers` and ask for `postgres_server_url`: TEST_POSTGRES_URL, or TEST_DATABASE_URL
+on the PostgreSQL leg.
 """
 
 import os
@@ -19,18 +24,30 @@ from sqlalchemy.exc import OperationalError
 
 from app.database import db
 from app.database.settings import database_settings, normalise_database_url
-from tests.database.helpers import throwaway_database
+from tests.database.helpers import ThrowawayDatabase, is_postgresql, throwaway_database
 from tests.helpers import needs_missing_tool
 
-LOCAL_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
+POSTGRES_EXAMPLE = "postgresql://postgres@127.0.0.1:5432/postgres"
 
 
 @pytest.fixture(scope="session")
-def make_database(tmp_path_factory) -> Iterator[Callable[..., str]]:
-    """A factory of new databases, on the suite's engine unless told otherwise."""
+def suite_server_url() -> str | None:
+    """TEST_DATABASE_URL, the PostgreSQL server the suite runs on; None to run on SQLite."""
+    url = os.environ.get("TEST_DATABASE_URL") or None
+    if url and not is_postgresql(url):
+        raise pytest.UsageError(
+            f"TEST_DATABASE_URL must name a PostgreSQL server, such as {POSTGRES_EXAMPLE}, "
+            "or be unset to run on SQLite"
+        )
+    return url
+
+
+@pytest.fixture(scope="session")
+def make_database(tmp_path_factory, suite_server_url) -> Iterator[Callable[..., str]]:
+    """A factory of new databases, made at once, on the suite's server unless told otherwise."""
     with ExitStack() as stack:
 
-        def create(server_url: str | None = os.environ.get("TEST_DATABASE_URL")) -> str:
+        def create(server_url: str | None = suite_server_url) -> str:
             """Create an empty database on `server_url` and return its URL."""
             sqlite_dir = tmp_path_factory.mktemp("db")
             return stack.enter_context(throwaway_database(server_url, sqlite_dir))
@@ -39,33 +56,64 @@ def make_database(tmp_path_factory) -> Iterator[Callable[..., str]]:
 
 
 @pytest.fixture(scope="session")
-def postgres_server_url() -> str:
-    """A PostgreSQL server, for the few tests that need a network database on either leg."""
-    # .ci/run names CI's server in PG_SERVER_URL (on GitHub it is not on 127.0.0.1).
-    url = (
-        os.environ.get("TEST_DATABASE_URL") or os.environ.get("PG_SERVER_URL") or LOCAL_POSTGRES_URL
-    )
+def postgres_server(suite_server_url) -> str:
+    """The PostgreSQL server that TEST_POSTGRES_URL names (or TEST_DATABASE_URL, on the
+    PostgreSQL leg), once it answers; skipped without one (failed in CI).
+    """
+    variable = "TEST_POSTGRES_URL" if os.environ.get("TEST_POSTGRES_URL") else "TEST_DATABASE_URL"
+    url = os.environ.get("TEST_POSTGRES_URL") or suite_server_url
+    if not url:
+        needs_missing_tool(
+            "needs PostgreSQL: set TEST_POSTGRES_URL to a server the tests may create "
+            f"databases on, such as {POSTGRES_EXAMPLE}"
+        )
     engine = create_engine(normalise_database_url(url))
     try:
         engine.connect().close()
-    except OperationalError:
+    except OperationalError as error:
+        reason = str(error.orig).strip().splitlines()[0]
         needs_missing_tool(
-            f"needs PostgreSQL at {url}: start it, or point TEST_DATABASE_URL at one"
+            f"needs PostgreSQL at {variable} ({engine.url}), which does not answer: {reason}"
         )
     finally:
         engine.dispose()
     return url
 
 
+@pytest.fixture
+def postgres_server_url(request) -> str:
+    """A PostgreSQL server, for the tests that need a network database on either leg.
+
+    Only for tests marked `servers`: the default run needs no service.
+    """
+    if request.node.get_closest_marker("servers") is None:
+        pytest.fail(
+            f"{request.node.nodeid} uses PostgreSQL: mark it `servers` (docs/testing.md)",
+            pytrace=False,
+        )
+    return request.getfixturevalue("postgres_server")
+
+
 @pytest.fixture(scope="session")
-def make_app(make_app, make_database) -> Iterator[Callable[..., Flask]]:
+def make_app(make_app, make_database, suite_server_url) -> Iterator[Callable[..., Flask]]:
     """The core factory, with each app on a new database, all closed at the end of the run."""
     with ExitStack() as stack:
 
         def build(database_url: str | None = None, **overrides) -> Flask:
-            """Create an app on `database_url` (default: a new database), with `overrides`."""
+            """Create an app on `database_url` (default: a new database), with `overrides`.
+
+            On PostgreSQL the new database is made when the app first connects to it.
+            """
+            database = None
+            if database_url is None and suite_server_url:
+                database = ThrowawayDatabase(suite_server_url)
+                stack.callback(database.drop)  # after the engine's connections are closed
+                database_url = database.url.render_as_string(hide_password=False)
             settings = database_settings({"DATABASE_URL": database_url or make_database()})
-            new_app = make_app(**settings, **overrides)
+            new_app = make_app(**{**settings, **overrides})  # a test's engine options win
+            if database:
+                with new_app.app_context():
+                    database.create_on_connect(db.engine)
             stack.callback(dispose_engines, new_app)
             return new_app
 

@@ -1,9 +1,13 @@
 """Database settings: DATABASE_URL in any common spelling, and a pool sized from the environment."""
 
+from pathlib import Path
+
 import pytest
 
 from app import create_app
-from config import ConfigError, DevelopmentConfig, normalise_database_url
+from app.database import db
+from app.database.settings import DEFAULT_DATABASE_URL, database_settings, normalise_database_url
+from config import ConfigError, DevelopmentConfig
 
 
 @pytest.mark.parametrize(
@@ -20,15 +24,20 @@ def test_database_urls_are_normalised_to_psycopg(given, expected):
     assert normalise_database_url(given) == expected
 
 
-def test_the_default_is_sqlite_in_the_instance_folder():
+def test_the_default_is_sqlite_in_the_instance_folder(monkeypatch):
     """With no DATABASE_URL, a SQLite file (Flask-SQLAlchemy puts it in instance/)."""
-    assert DevelopmentConfig({}).SQLALCHEMY_DATABASE_URI == "sqlite:///app.db"
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    app = create_app(DevelopmentConfig({}))
+    assert app.config["SQLALCHEMY_DATABASE_URI"] == DEFAULT_DATABASE_URL
+    with app.app_context():
+        assert db.engine.url.get_backend_name() == "sqlite"
+        assert Path(db.engine.url.database) == Path(app.instance_path) / "app.db"
 
 
 def test_database_url_comes_from_the_environment():
     """DATABASE_URL is read, and normalised."""
-    settings = DevelopmentConfig({"DATABASE_URL": "postgres://h/db"})
-    assert settings.SQLALCHEMY_DATABASE_URI == "postgresql+psycopg://h/db"
+    settings = database_settings({"DATABASE_URL": "postgres://h/db"})
+    assert settings["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://h/db"
 
 
 def test_the_factory_reads_database_url_from_the_process_environment(monkeypatch, tmp_path):
@@ -42,17 +51,17 @@ def test_the_factory_reads_database_url_from_the_process_environment(monkeypatch
 def test_a_malformed_database_url_is_named_in_one_clear_line(url):
     """A broken DATABASE_URL stops start-up with a message naming the variable."""
     with pytest.raises(ConfigError, match="DATABASE_URL is not a valid database URL"):
-        DevelopmentConfig({"DATABASE_URL": url})
+        database_settings({"DATABASE_URL": url})
 
 
 def test_sqlite_needs_no_pool_settings():
     """SQLite runs in-process: no pool sizing, no pre-ping."""
-    assert DevelopmentConfig({}).SQLALCHEMY_ENGINE_OPTIONS == {}
+    assert database_settings({})["SQLALCHEMY_ENGINE_OPTIONS"] == {}
 
 
 def test_postgresql_pool_and_timeouts_come_from_the_environment():
     """Pool size, overflow, waits and timeouts are each one variable."""
-    settings = DevelopmentConfig(
+    settings = database_settings(
         {
             "DATABASE_URL": "postgresql://db/app",
             "DB_POOL_SIZE": "3",
@@ -63,7 +72,7 @@ def test_postgresql_pool_and_timeouts_come_from_the_environment():
             "DB_STATEMENT_TIMEOUT_MS": "0",
         }
     )
-    assert settings.SQLALCHEMY_ENGINE_OPTIONS == {
+    assert settings["SQLALCHEMY_ENGINE_OPTIONS"] == {
         "pool_size": 3,
         "max_overflow": 1,
         "pool_timeout": 2,
@@ -78,7 +87,7 @@ def test_postgresql_pool_and_timeouts_come_from_the_environment():
 
 def test_postgresql_defaults_time_out_everywhere():
     """Without settings: 4 + 2 connections, and nothing waits for ever on the database."""
-    options = DevelopmentConfig({"DATABASE_URL": "postgres://db/app"}).SQLALCHEMY_ENGINE_OPTIONS
+    options = database_settings({"DATABASE_URL": "postgres://db/app"})["SQLALCHEMY_ENGINE_OPTIONS"]
     assert options == {
         "pool_size": 4,
         "max_overflow": 2,
@@ -96,4 +105,4 @@ def test_postgresql_defaults_time_out_everywhere():
 def test_a_pool_setting_that_is_not_a_whole_number_is_named(value):
     """A bad number stops start-up with the variable's name."""
     with pytest.raises(ConfigError, match="DB_POOL_SIZE must be a whole number"):
-        DevelopmentConfig({"DATABASE_URL": "postgresql://db/app", "DB_POOL_SIZE": value})
+        database_settings({"DATABASE_URL": "postgresql://db/app", "DB_POOL_SIZE": value})

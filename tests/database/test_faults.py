@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import make_url, text
 
 from app.database import db
-from config import DevelopmentConfig
+from app.database.settings import database_settings
 from tests.live import TcpProxy
 
 
@@ -52,6 +52,7 @@ def proxied_app(make_app, make_database, postgres_server_url):
     proxy.cut()
 
 
+@pytest.mark.servers  # PostgreSQL
 def test_pages_answer_503_while_the_database_is_down_and_recover(proxied_app):
     """Database gone: a friendly 503, /readyz 503, other pages still served; back: all fine."""
     app, proxy = proxied_app
@@ -121,7 +122,7 @@ def postgres_app(make_app, make_database, postgres_server_url):
     def build(**engine_options):
         """The app, with these engine options in place of the environment's."""
         options = {
-            **DevelopmentConfig({"DATABASE_URL": postgres_server_url}).SQLALCHEMY_ENGINE_OPTIONS,
+            **database_settings({"DATABASE_URL": postgres_server_url})["SQLALCHEMY_ENGINE_OPTIONS"],
             **engine_options,
         }
         app = make_app(
@@ -133,6 +134,7 @@ def postgres_app(make_app, make_database, postgres_server_url):
     return build
 
 
+@pytest.mark.servers  # PostgreSQL
 def test_a_statement_that_runs_too_long_is_canceled_and_answered_503(postgres_app, caplog):
     """statement_timeout: the server cancels a stuck query; the visitor gets the 503 page."""
     app = postgres_app(connect_args={"options": "-c statement_timeout=200"})
@@ -156,6 +158,7 @@ def test_a_statement_that_runs_too_long_is_canceled_and_answered_503(postgres_ap
     assert record.exc_info is None  # one line per request during an outage, no traceback
 
 
+@pytest.mark.servers  # PostgreSQL
 def test_a_request_that_waits_too_long_for_a_connection_gets_503(postgres_app):
     """Every connection busy for DB_POOL_TIMEOUT: 503, rather than a thread waiting for ever."""
     app = postgres_app(pool_size=1, max_overflow=0, pool_timeout=1)

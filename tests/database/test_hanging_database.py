@@ -4,10 +4,14 @@ import threading
 import time
 
 import flask_migrate
+import pytest
 import requests
 from sqlalchemy import make_url
 
 from tests.live import TcpProxy, gunicorn_server, production_environ
+
+# gunicorn on PostgreSQL, behind a proxy that goes silent.
+pytestmark = pytest.mark.servers
 
 # gunicorn.conf.py gives each worker 8 threads; the pool at most 4 + 2 connections.
 POOL_CAPACITY = 6

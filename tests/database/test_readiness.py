@@ -1,4 +1,4 @@
-"""/readyz with the database layer: 503 until the database answers and is fully migrated."""
+"""/readyz with the database layer, 503 until the database answers and is fully migrated."""
 
 from sqlalchemy import text
 

@@ -4,6 +4,9 @@ import pytest
 
 from tests.live import run_flask
 
+# Each test runs `flask` in a process of its own.
+pytestmark = pytest.mark.servers
+
 
 @pytest.mark.parametrize("url", ["not a url", "postgresql://db.example.com:notaport/app"])
 def test_a_malformed_database_url_stops_start_up_with_one_line(url):

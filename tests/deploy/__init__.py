@@ -1,0 +1,1 @@
+"""Production as deployed: nginx (deploy/nginx.conf) in front of gunicorn."""

@@ -7,6 +7,11 @@ import time
 import pytest
 import requests
 
+from config import Config
+
+# nginx in front of two gunicorn servers.
+pytestmark = pytest.mark.servers
+
 SLOW_CLIENTS = 50
 
 
@@ -14,7 +19,8 @@ def test_the_site_is_served_through_nginx(cluster):
     """The home page comes from the app, through nginx, with the app's own headers."""
     response = cluster.get("/")
     assert response.status_code == 200
-    assert "Welcome to the Flask Starter Kit" in response.text
+    assert Config.SITE_NAME in response.text
+    assert "X-Request-ID" in response.headers  # the app's mark on everything it answers
     assert response.headers["Server"].startswith("nginx")
     assert "Content-Security-Policy" in response.headers
 

@@ -1,10 +1,14 @@
 """Debian's Chromium driven by Playwright, and the other tools the browser tests need."""
 
-from pathlib import Path
+from __future__ import annotations
 
-from playwright.sync_api import Browser, Playwright
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tests.live import PROJECT_ROOT
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Playwright
 
 # Debian's package, not Playwright's own build: `playwright install` downloads a browser from
 # outside the package registries, which locked-down CI machines cannot reach; apt can.

@@ -1,6 +1,6 @@
 """A browser tab that fails the test on anything a visitor would notice going wrong."""
 
-import secrets  # layer: accounts
+import secrets
 
 from playwright.sync_api import (
     ConsoleMessage,
@@ -8,21 +8,18 @@ from playwright.sync_api import (
     Page,
     Request,
     Response,
-    expect,  # layer: accounts
+    expect,
 )
 
 from tests.e2e.audit import accessibility_failures
 
-# layer: accounts
+# The password of the accounts the browser tests sign up (the accounts layer's pages).
 PASSWORD = "correct horse battery staple"
 
 
 def new_email() -> str:
     """An email address no other test signs up with."""
     return f"visitor-{secrets.token_hex(4)}@example.com"
-
-
-# end layer: accounts
 
 
 class Tab:
@@ -64,7 +61,7 @@ class Tab:
             target.click()
         self.arrive(navigation.value, status)
 
-    # layer: accounts
+    # The accounts layer's pages, which the other layers' browser tests go through too.
     def sign_up(self, email: str | None = None, password: str = PASSWORD) -> str:
         """On the sign-up page, create an account, and so sign in; return its email."""
         email = email or new_email()
@@ -86,7 +83,6 @@ class Tab:
         self.click_through(self.navigation.get_by_role("button", name="Sign out"))
         expect(self.navigation.get_by_role("link", name="Sign in")).to_be_visible()
 
-    # end layer: accounts
     def arrive(self, response: Response, status: int) -> None:
         """Check that the page answered `status`, then audit it."""
         assert response.status == status, f"{response.url} answered {response.status}"

@@ -1,0 +1,1 @@
+"""Tests of the forms layer (the name form, and CSRF on every POST)."""

@@ -1,6 +1,9 @@
 """The name form: a validation message for an empty name, then a greeting."""
 
+import pytest
 from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
 
 
 def test_an_empty_name_is_refused_beside_the_field_then_a_name_is_greeted(tab):

@@ -6,9 +6,12 @@ with a name and an account of its own, so the tests do not depend on one another
 
 import secrets
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.tab import Tab
+
+pytestmark = pytest.mark.browser
 
 
 def unique_name() -> str:

@@ -1,4 +1,4 @@
-"""Signing the guestbook wears the writes limit (see test_writes.py)."""
+"""Signing the guestbook counts against the limit of writes (see tests/limits/test_writes.py)."""
 
 from sqlalchemy import select
 

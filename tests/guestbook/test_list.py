@@ -6,9 +6,9 @@ import pytest
 from sqlalchemy import event
 
 from app.database import db
+from app.database.models import MAX_INTEGER
 from app.filters import utc_isoformat
 from app.guestbook.models import GuestbookEntry
-from app.database.models import MAX_INTEGER
 
 PAGER_LINK = re.compile(r'href="(/guestbook/\?(?:before|after)=[^"]+)" rel="(prev|next)"')
 
@@ -131,7 +131,7 @@ def test_a_bad_page_size_is_refused_with_400(client, limit):
         {"after": ""},
         {"before": str(MAX_INTEGER + 1)},
         {"before": "9" * 5000},  # more digits than Python turns into an int by default
-        {"before": "5", "after": "3"},  # one direction at a time
+        {"before": "5", "after": "abc"},
     ],
 )
 def test_a_bad_page_link_is_refused_with_400(client, query):
@@ -148,6 +148,15 @@ def test_the_largest_id_is_a_valid_place_to_start(client, entries, query):
     assert messages_on(page) == (list(range(45, 25, -1)) if "before" in query else [])
 
 
+def test_a_page_between_two_ids_lists_the_entries_between_them_newest_first(client, entries):
+    """?before= and ?after= together (an API client's habit, or a hand-made link) bound the
+    page on both sides.
+    """
+    query = {"before": entries[30].id, "after": entries[9].id}  # messages 31 and 10
+    page = client.get("/guestbook/", query_string=query).get_data(as_text=True)
+    assert messages_on(page) == list(range(30, 10, -1))
+
+
 def test_a_page_from_a_typed_id_links_both_ways(client, entries):
     """A hand-written ?before= (a bookmark, say) gets working links in both directions."""
     entry_30 = entries[29].id
@@ -158,5 +167,17 @@ def test_a_page_from_a_typed_id_links_both_ways(client, entries):
 
 
 def test_the_home_page_and_the_header_link_to_the_guestbook(client):
-    """The guestbook is one click from anywhere."""
-    assert client.get("/").get_data(as_text=True).count('href="/guestbook/"') == 2
+    """The guestbook is one click from anywhere: its card on the home page, its header link."""
+    home = client.get("/").get_data(as_text=True)
+    assert home.count('href="/guestbook/"') == 2
+    assert '<a href="/guestbook/" aria-current="page">' not in home
+
+
+@pytest.mark.parametrize("path", ["/guestbook/", "/guestbook/{id}", "/guestbook/new"])
+def test_the_header_link_is_marked_current_on_every_guestbook_page(signed_in, path):
+    """The whole guestbook is one section of the site: its link says the visitor is in it."""
+    entry = GuestbookEntry(name="Ada", message="Hello there")
+    db.session.add(entry)
+    db.session.commit()
+    page = signed_in.get(path.format(id=entry.id)).get_data(as_text=True)
+    assert '<a href="/guestbook/" aria-current="page">Guestbook</a>' in page

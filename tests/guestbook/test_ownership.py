@@ -150,7 +150,7 @@ def test_an_entry_without_an_author_shows_no_buttons_to_anyone(app, client, user
 
 # SQLite deletes the entries only because the app turns its foreign keys on (PRAGMA
 # foreign_keys), PostgreSQL always: prove it on both, whichever one the suite runs on.
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.servers)])
 def app_on_each_database(request, make_app, make_database):
     """An app on a new, migrated database of each kind."""
     server_url = None  # make_database's SQLite

@@ -20,6 +20,8 @@ from tests.accounts.fixtures import PASSWORD
 from tests.helpers import CSRF_INPUT
 from tests.live import Browser, gunicorn_server, production_environ
 
+pytestmark = pytest.mark.servers
+
 WRITERS = 16
 WRITE_SECONDS = 4
 
@@ -31,11 +33,9 @@ def cluster(make_app, tmp_path_factory):
     with app.app_context():
         flask_migrate.upgrade()
     environ = production_environ(app.config["SQLALCHEMY_DATABASE_URI"])  # one key for both
-    # layer: limits
-    # Every writer here comes from one address and would soon meet the write limit; the
-    # limits have tests of their own.
+    # Every writer here comes from one address and would soon meet the limits layer's write
+    # limit; the limits have tests of their own.
     environ["RATELIMIT_ENABLED"] = "false"
-    # end layer: limits
     logs = tmp_path_factory.mktemp("gunicorn")
     with (
         gunicorn_server(environ, logs / "a.log") as server_a,

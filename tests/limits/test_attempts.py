@@ -67,3 +67,12 @@ def test_successful_attempts_do_not_count_against_the_account(limited_app):
     for n in range(10):
         assert attempt(client, "ada@example.com", address=f"198.51.100.{n}") == 400
     assert attempt(client, "ada@example.com", address="203.0.113.1") == 429
+
+
+def test_only_the_pages_named_in_the_settings_count_attempts(make_limited_app):
+    client = make_limited_app(RATELIMIT_ACCOUNT_PAGES=["write"]).test_client()
+    statuses = [attempt(client, "ada@example.com", address="192.0.2.1") for _ in range(15)]
+    assert statuses == [400] * 15  # /attempt is no account page here: each is only a write
+    form = {"email": "ada@example.com"}
+    assert [client.post("/write", data=form).status_code for _ in range(10)] == [201] * 10
+    assert client.post("/write", data=form).status_code == 429

@@ -1,25 +1,13 @@
 """The limits' settings: where the counts are kept and whether they are on, read from the
-environment; production refuses to start without a shared store.
+environment. (Production's refusal to start without a shared store is in
+tests/security/test_limits.py.)
 """
 
 import pytest
 
 from app import create_app
 from app.limits.settings import limits_settings
-from config import ConfigError, DevelopmentConfig
-
-
-def test_production_refuses_to_start_without_a_rate_limit_storage():
-    """Servers that each count in their own memory would each allow the whole limit."""
-    with pytest.raises(ConfigError, match="RATELIMIT_STORAGE_URI must be set in production"):
-        limits_settings({}, "production")
-
-
-def test_production_counts_where_rate_limit_storage_uri_says():
-    """The operator names the shared store (Redis), and the limiter is given it."""
-    settings = limits_settings({"RATELIMIT_STORAGE_URI": "redis://cache:6379/0"}, "production")
-    assert settings["RATELIMIT_STORAGE_URI"] == "redis://cache:6379/0"
-    assert settings["RATELIMIT_ENABLED"] is True
+from config import DevelopmentConfig
 
 
 def test_elsewhere_the_counts_are_kept_in_memory_and_the_limits_are_on():

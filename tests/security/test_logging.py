@@ -108,6 +108,7 @@ def test_a_level_set_before_the_app_starts_is_kept(make_app, caplog):
     assert not [r for r in caplog.records if r.name == "app"]
 
 
+@pytest.mark.servers
 def test_gunicorn_logs_one_line_per_request_with_its_id(tmp_path):
     """Served as in production, each request is one line of the server's log, with its id."""
     environ = production_environ(f"sqlite:///{tmp_path / 'unused.db'}")
@@ -125,6 +126,7 @@ def test_the_development_server_s_own_line_is_not_repeated(log_app, log_lines):
     assert log_lines() == []
 
 
+@pytest.mark.servers
 def test_flask_run_logs_one_line_per_request(tmp_path):
     """The development server writes its own line for each request, and the app adds none."""
     port = free_port()
