@@ -1,4 +1,4 @@
-"""Load smoke: the Locust users of tests/load/ against gunicorn on a throwaway SQLite database.
+"""Load smoke: the layers' Locust users against gunicorn on a throwaway SQLite database.
 
 Runs Locust headless for a few seconds and exits with its exit code, which is non-zero when
 any request failed. The options make it a longer measurement too, for example
@@ -23,7 +23,8 @@ from tests.database.helpers import throwaway_database  # noqa: E402
 from tests.helpers import CSRF_INPUT  # noqa: E402
 from tests.live import Browser, gunicorn_server, production_environ, run_in_project_root  # noqa: E402
 
-LOAD_TESTS = PROJECT_ROOT / "tests" / "load"
+# Each layer that has Locust users keeps them in tests/NAME/locustfile.py.
+LOCUSTFILES = sorted((PROJECT_ROOT / "tests").glob("*/locustfile.py"))
 
 
 def flask(environ: dict[str, str], *args: str) -> str:
@@ -56,17 +57,16 @@ def main(rows: int, users: int, run_time: str) -> int:
         environ["RATELIMIT_STORAGE_URI"] = "memory://"
         flask(environ, "db", "upgrade")
         flask(environ, "seed", "--count", str(rows))
-        locust_environ, locustfile = dict(os.environ), LOAD_TESTS / "browse.py"
+        locust_environ = dict(os.environ)
         with gunicorn_server(environ, Path(scratch) / "gunicorn.log") as base_url:
-            # The API layer may have been taken out (README: "Take out what you don't need");
-            # then only the HTML site is loaded. A token belongs to an account: make one.
+            # The API's users write with a token, which belongs to an account: make one.
             if (PROJECT_ROOT / "app" / "api").is_dir():
                 email = sign_up(base_url)
                 created = flask(environ, "api-token", "create", "--user", email, "load-smoke")
                 locust_environ["API_TOKEN"] = created.split()[-1]
-                locustfile = LOAD_TESTS
             load = [
-                sys.executable, "-m", "locust", "-f", str(locustfile), "--host", base_url,
+                sys.executable, "-m", "locust", "--host", base_url,
+                "-f", ",".join(map(str, LOCUSTFILES)),
                 "--headless", "--users", str(users), "--spawn-rate", str(users),
                 "--run-time", run_time, "--only-summary",
             ]  # fmt: skip

@@ -2,8 +2,9 @@
 
 Each visitor signs up first, with an email of its own, as signing the guestbook needs an account.
 
-Run with `locust -f tests/load/ --host http://127.0.0.1:8000` (or just this file); CI runs
-it headless through .ci/load_smoke.py.
+Run with `locust -f tests/guestbook/locustfile.py --host http://127.0.0.1:8000` (add
+`,tests/api/locustfile.py` for the API's users too); CI runs it headless through
+.ci/load_smoke.py.
 """
 
 import random

@@ -4,7 +4,7 @@ Writing needs a token in the environment variable API_TOKEN. A token belongs to 
 create one on the account's API tokens page (/account/tokens/), or with
 `flask api-token create --user EMAIL NAME`, which prints it (its last line). The program
 changes only the entries it created, which its account owns. Run with
-`API_TOKEN=... locust -f tests/load/ --host http://127.0.0.1:8000`.
+`API_TOKEN=... locust -f tests/guestbook/locustfile.py,tests/api/locustfile.py --host http://127.0.0.1:8000`.
 """
 
 import os
@@ -16,7 +16,8 @@ from locust import HttpUser, between, task
 class ApiClient(HttpUser):
     """A client of the API: lists entries page by page, reads one, now and then creates one."""
 
-    wait_time = between(0.2, 1)  # as browse.py: brisk, and every task runs within a smoke test
+    # As brisk as the guestbook's users: every task runs within a smoke test.
+    wait_time = between(0.2, 1)
 
     def on_start(self):
         """Take the token from the environment and read the first page of entries."""
