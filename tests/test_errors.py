@@ -1,5 +1,7 @@
 """Error pages: the site's layout for browsers, JSON for clients that ask for it."""
 
+from app.errors import answer_errors_in_json
+
 
 def test_404_page_is_in_the_layout(client):
     """An unknown address gets the 404 page with the navigation and a way home."""
@@ -41,3 +43,17 @@ def test_500_page_when_a_view_fails(make_app):
     page = response.get_data(as_text=True)
     assert "Something went wrong on our side" in page
     assert "RuntimeError" not in page
+
+
+def test_errors_under_a_json_path_answer_json_whatever_the_client_accepts(make_app):
+    """A layer's JSON paths (answer_errors_in_json) get JSON errors, even for a browser."""
+    app = make_app()
+    answer_errors_in_json(app, "/machine/")
+    client = app.test_client()
+    as_browser = {"Accept": "text/html"}
+    machine = client.get("/machine/missing", headers=as_browser)
+    assert machine.status_code == 404
+    assert machine.get_json()["error"]["status"] == 404
+    person = client.get("/missing", headers=as_browser)
+    assert person.status_code == 404
+    assert person.mimetype == "text/html"

@@ -3,9 +3,11 @@
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
 from app import create_app
 from app.database import db
+from app.database.faults import tune_sqlite
 from app.database.settings import DEFAULT_DATABASE_URL, database_settings, normalise_database_url
 from config import ConfigError, DevelopmentConfig
 
@@ -106,3 +108,16 @@ def test_a_pool_setting_that_is_not_a_whole_number_is_named(value):
     """A bad number stops start-up with the variable's name."""
     with pytest.raises(ConfigError, match="DB_POOL_SIZE must be a whole number"):
         database_settings({"DATABASE_URL": "postgresql://db/app", "DB_POOL_SIZE": value})
+
+
+def test_only_sqlite_connections_are_tuned_with_pragmas(make_app):
+    """SQLite gets WAL and foreign keys on each connection; PostgreSQL needs none of it.
+
+    Building the app makes its engine without connecting, so no server is needed here.
+    """
+    sqlite_app = make_app()
+    server_app = make_app(database_url="postgresql://nobody@127.0.0.1:1/app")
+    with sqlite_app.app_context():
+        assert event.contains(db.engine, "connect", tune_sqlite)
+    with server_app.app_context():
+        assert not event.contains(db.engine, "connect", tune_sqlite)

@@ -168,3 +168,23 @@ def test_a_request_that_waits_too_long_for_a_connection_gets_503(postgres_app):
     assert response.status_code == 503
     assert "cannot reach its database right now" in response.get_data(as_text=True)
     assert time.monotonic() - started < 3
+
+
+def test_a_database_that_cannot_be_opened_answers_503(make_app, tmp_path):
+    """A connection that fails (here a SQLite file in a folder that does not exist): 503."""
+    app = with_database_routes(make_app(database_url=f"sqlite:///{tmp_path}/missing/app.db"))
+    response = app.test_client().get("/count")
+    assert response.status_code == 503
+    assert "cannot reach its database right now" in response.get_data(as_text=True)
+
+
+def test_a_request_that_finds_every_connection_busy_answers_503(make_app, tmp_path):
+    """The pool's only connection is held elsewhere: the page waits pool_timeout, then 503."""
+    url = f"sqlite:///{tmp_path / 'busy.db'}"
+    options = {"pool_size": 1, "max_overflow": 0, "pool_timeout": 0.1}
+    app = with_database_routes(make_app(database_url=url, SQLALCHEMY_ENGINE_OPTIONS=options))
+    create_scratch_table(app)
+    with app.app_context(), db.engine.connect():
+        response = app.test_client().get("/count")
+    assert response.status_code == 503
+    assert "cannot reach its database right now" in response.get_data(as_text=True)
