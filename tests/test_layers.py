@@ -4,7 +4,9 @@ Leaving a layer out of the list also leaves out the layers that need it, as taki
 of the project would (.ci/remove_layer.py); the core's pages must not notice.
 """
 
+import sys
 from importlib import import_module
+from types import ModuleType
 
 import pytest
 from flask import Flask
@@ -66,7 +68,10 @@ def test_the_whole_kit_shows_every_layer_s_link_and_card(app, client):
         assert f">{link.label}</a>" in page
 
 
-def test_a_layer_installed_before_what_it_needs_stops_the_factory():
+def test_a_layer_installed_before_what_it_needs_stops_the_factory(monkeypatch):
     """The factory names the layer and what it needs, instead of failing later."""
-    with pytest.raises(LayerOrderError, match="The guestbook layer needs accounts"):
-        build(("forms", "database", "guestbook"))
+    needy = ModuleType("app.needy")
+    needy.NEEDS = ("elsewhere",)
+    monkeypatch.setitem(sys.modules, "app.needy", needy)
+    with pytest.raises(LayerOrderError, match="The needy layer needs elsewhere installed first"):
+        build(("needy", "elsewhere"))

@@ -1,8 +1,8 @@
 """The OpenAPI 3.1 description of /api/v1, built from the same limits the code enforces."""
 
 from app.database.models import MAX_INTEGER
-from app.database.pagination import MAX_LIMIT
 from app.guestbook.models import MAX_ENTRY_ID, MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH
+from app.guestbook.pagination import MAX_LIMIT
 
 # After trimming, some character must remain; NUL can't be stored by PostgreSQL. (\S alone
 # would let a lone NUL be that character: NUL is not whitespace.)

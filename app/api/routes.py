@@ -7,9 +7,9 @@ from app.api.auth import require_token
 from app.api.openapi import OPENAPI_DOCUMENT
 from app.api.validation import ENTRY_FIELDS, json_object, validated_entry
 from app.database import db
-from app.database.pagination import paginate_request
 from app.filters import utc_isoformat
 from app.guestbook.models import ENTRIES, GuestbookEntry, entry_written_by
+from app.guestbook.pagination import paginate_request
 from app.guestbook.routes import ENTRY_ID_RULE
 
 bp = Blueprint("api", __name__)

@@ -7,10 +7,10 @@ from flask import Blueprint, current_app, flash, redirect, render_template, url_
 from flask_login import current_user, login_required
 
 from app.database import db
-from app.database.pagination import paginate_request
 from app.forms.fields import form_status
 from app.guestbook.forms import DeleteForm, EntryForm
 from app.guestbook.models import ENTRIES, MAX_ENTRY_ID, GuestbookEntry, entry_written_by
+from app.guestbook.pagination import paginate_request
 
 bp = Blueprint("guestbook", __name__)
 # Ids the column can hold; larger ones answer 404 rather than a database "out of range" error.
