@@ -1,5 +1,8 @@
 """The accounts layer's fixtures: accounts, and test clients signed in as them."""
 
+from collections.abc import Iterator
+
+import flask_migrate
 import pytest
 from flask import Flask
 from flask_login import FlaskLoginClient
@@ -45,3 +48,19 @@ def other_user() -> User:
 def signed_in(app, user) -> FlaskLoginClient:
     """A test client signed in as `user`."""
     return client_of(app, user)
+
+
+@pytest.fixture
+def limited_site(make_app) -> Iterator[Flask]:
+    """The site with its limits on (counting in memory, when the limits layer is installed),
+    on a new migrated database of its own: for the pages' tests under the limits.
+
+    The test's rollback covers only the suite's app, so make this site's rows through it
+    (`with limited_site.app_context()`): they are committed, where no other test looks.
+    """
+    site = make_app(RATELIMIT_ENABLED=True)
+    with site.app_context():
+        flask_migrate.upgrade()
+    yield site
+    with site.app_context():
+        db.engine.dispose()

@@ -20,7 +20,7 @@ def make_limited_app(make_app) -> Callable[..., Flask]:
         """An app with `overrides`, counting in memory unless they say otherwise."""
         overrides.setdefault("RATELIMIT_ACCOUNT_PAGES", ACCOUNT_PAGES)
         # No route here reads a database: an empty one in memory will do.
-        app = make_app(database_url="sqlite://", RATELIMIT_ENABLED=True, **overrides)
+        app = make_app(RATELIMIT_ENABLED=True, **overrides)
         return with_limited_routes(app)
 
     return build

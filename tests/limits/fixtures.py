@@ -1,17 +1,12 @@
-"""The limits layer's fixtures: every test starts with the suite app's rate-limit settings; the
-site with its limits on, for other layers' tests of their pages under the limits; and the
-Redis the tests may count in.
+"""The limits layer's fixtures: every test starts with the suite app's rate-limit settings,
+and the Redis the tests may count in.
 """
 
 import os
-from collections.abc import Iterator
 
-import flask_migrate
 import pytest
 import redis
-from flask import Flask
 
-from app.database import db
 from app.limits import limiter
 from tests.helpers import needs_missing_tool
 
@@ -28,21 +23,6 @@ def limiter_follows_the_suite_app(app):
     """
     yield
     limiter.init_app(app)
-
-
-@pytest.fixture
-def limited_site(make_app) -> Iterator[Flask]:
-    """The site with its limits on (counting in memory), on a new migrated database of its own.
-
-    The test's rollback covers only the suite's app, so make this site's rows through it
-    (`with limited_site.app_context()`): they are committed, where no other test looks.
-    """
-    site = make_app(RATELIMIT_ENABLED=True)
-    with site.app_context():
-        flask_migrate.upgrade()
-    yield site
-    with site.app_context():
-        db.engine.dispose()
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,6 @@ from urllib.parse import urlsplit
 from flask import Flask
 
 from app import create_app
-from app.database.settings import database_settings
 from tests.fixtures import TestingConfig
 from tests.limits.helpers import ACCOUNT_PAGES, attempt, with_limited_routes
 from tests.live import TcpProxy, free_port
@@ -48,7 +47,6 @@ def app_counting_in(storage_uri: str, account_pages: list[str] = ACCOUNT_PAGES) 
     """An app with the limits on, counting in `storage_uri`, with the routes of helpers.py."""
     config = TestingConfig()
     vars(config).update(
-        database_settings({"DATABASE_URL": "sqlite://"}),  # no route here reads a database
         RATELIMIT_ENABLED=True,
         RATELIMIT_STORAGE_URI=storage_uri,
         RATELIMIT_ACCOUNT_PAGES=account_pages,
