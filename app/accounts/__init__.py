@@ -1,6 +1,8 @@
 """The accounts layer (Flask-Login): sign up, sign in and out, and a page to manage the account.
 
-Other layers add links to the account page with `add_account_link`.
+Other layers add to its pages from their `init_app`: links and sections on the account page
+(`add_account_link`, `add_account_section`), links under the sign-in form (`add_sign_in_link`),
+and what to do after a sign-up (`account_created`, a blinker signal).
 """
 
 from datetime import timedelta
@@ -10,11 +12,20 @@ from flask_login import LoginManager
 
 from app.accounts.models import User, load_user
 from app.accounts.routes import bp
+from app.accounts.signals import account_created
 from app.layout import add_header_menu
 
 NEEDS = ("forms", "database")
 
-__all__ = ["User", "add_account_link", "init_app", "login_manager"]
+__all__ = [
+    "User",
+    "account_created",
+    "add_account_link",
+    "add_account_section",
+    "add_sign_in_link",
+    "init_app",
+    "login_manager",
+]
 
 # Keeps the signed-in user's id in the session; views ask for `current_user`.
 login_manager = LoginManager()
@@ -36,9 +47,21 @@ def init_app(app: Flask) -> None:
     login_manager.init_app(app)
     app.register_blueprint(bp, url_prefix="/account")
     app.extensions["account_links"] = []
+    app.extensions["account_sections"] = []
+    app.extensions["sign_in_links"] = []
     add_header_menu(app, "accounts/_menu.html")
 
 
 def add_account_link(app: Flask, label: str, endpoint: str) -> None:
     """Link to `endpoint` from the account page (the API tokens page, say)."""
     app.extensions["account_links"].append((label, endpoint))
+
+
+def add_account_section(app: Flask, template: str) -> None:
+    """Include `template` on the account page, above the password form (a `<section>`)."""
+    app.extensions["account_sections"].append(template)
+
+
+def add_sign_in_link(app: Flask, label: str, endpoint: str) -> None:
+    """Link to `endpoint` under the sign-in form ("Forgot your password?", say)."""
+    app.extensions["sign_in_links"].append((label, endpoint))

@@ -53,6 +53,9 @@ class User(UserMixin, db.Model):
     # new token, which signs out every other session (Flask-Login's "alternative tokens").
     session_token: Mapped[str] = mapped_column(String(32), default=new_session_token)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    # When the owner proved the address is theirs, by a link sent to it; None until then.
+    # A layer that sends email sets it; accounts only keep it.
+    email_confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     def set_password(self, password: str) -> None:
         """Store a hash of `password`, and sign out the sessions made with the old one."""

@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from app.accounts.forms import ChangePasswordForm, DeleteAccountForm, SignInForm, SignUpForm
 from app.accounts.models import User, normalise_email
 from app.accounts.next_page import safe_next_path
+from app.accounts.signals import account_created
 from app.database import db
 from app.forms.fields import form_status
 
@@ -64,6 +65,7 @@ def sign_up():
         else:
             start_session(user)
             flash("Welcome! Your account is ready.", "success")
+            account_created.send(current_app._get_current_object(), user=user)
             return after_sign_in()
     page = render_template("accounts/sign_up.html", form=form)
     return page, form_status(form)
@@ -80,7 +82,8 @@ def sign_in():
             flash("You are signed in.", "success")
             return after_sign_in()
         form.form_errors.append(WRONG_CREDENTIALS)
-    page = render_template("accounts/sign_in.html", form=form)
+    links = current_app.extensions["sign_in_links"]
+    page = render_template("accounts/sign_in.html", form=form, sign_in_links=links)
     return page, form_status(form)
 
 
@@ -149,5 +152,6 @@ def render_account(password_form, delete_form, status: int = 200):
         password_form=password_form,
         delete_form=delete_form,
         account_links=current_app.extensions["account_links"],
+        account_sections=current_app.extensions["account_sections"],
     )
     return page, status

@@ -1,8 +1,10 @@
 """What the accounts layer adds to the pages: the header's menu on every page, and on the
-account page the links that other layers add.
+account and sign-in pages what other layers add.
 """
 
-from app.accounts import add_account_link
+from jinja2 import ChoiceLoader, DictLoader
+
+from app.accounts import add_account_link, add_account_section, add_sign_in_link
 from tests.accounts.helpers import sign_in
 
 SIGN_IN_LINK = '<a href="/account/sign-in"'
@@ -56,3 +58,23 @@ def test_without_links_from_other_layers_the_account_page_has_none(app, signed_i
     monkeypatch.setitem(app.extensions, "account_links", [])
     account = page(signed_in, "/account/")
     assert "<p><a href=" not in account
+
+
+def test_the_account_page_includes_the_sections_other_layers_add(app, signed_in, monkeypatch):
+    sections = {"one.html": "<section>First, {{ current_user.email }}</section>"}
+    sections["two.html"] = "<section>Second</section>"
+    loader = ChoiceLoader([DictLoader(sections), app.jinja_env.loader])
+    monkeypatch.setattr(app.jinja_env, "loader", loader)
+    monkeypatch.setitem(app.extensions, "account_sections", [])
+    add_account_section(app, "one.html")
+    add_account_section(app, "two.html")
+    account = page(signed_in, "/account/")
+    assert "<section>First, ada@example.com</section>" in account
+    assert account.index("First") < account.index("Second") < account.index("Change your")
+
+
+def test_the_sign_in_page_shows_the_links_other_layers_add(app, client, monkeypatch):
+    monkeypatch.setitem(app.extensions, "sign_in_links", [])
+    assert "<p><a href=" not in page(client, "/account/sign-in").split("</form>")[1]
+    add_sign_in_link(app, "Is it up?", "health.healthz")
+    assert '<p><a href="/healthz">Is it up?</a></p>' in page(client, "/account/sign-in")

@@ -3,8 +3,11 @@
 import inspect
 
 import pytest
+from flask import flash
+from flask_login import current_user
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from app.accounts import account_created
 from app.accounts.models import EMAIL_MAX_LENGTH
 from tests.accounts.helpers import (
     NEW_PASSWORD,
@@ -182,3 +185,24 @@ def test_an_email_that_lower_case_makes_too_long_is_refused_beside_the_field(cli
     assert response.status_code == 400
     assert field_errors(response, "email") == ["Field cannot be longer than 254 characters."]
     assert committed_users() == []
+
+
+def test_a_sign_up_tells_other_layers_of_the_new_account_once_it_is_signed_in(app, client):
+    """`account_created` is sent once the account is committed and signed in; a receiver may
+    add a message after the welcome.
+    """
+    created = []
+
+    def receiver(sender, user):
+        created.append((sender, user.email, current_user == user))
+        flash("A note from another layer.", "info")
+
+    with account_created.connected_to(receiver, app):
+        assert sign_up(client).status_code == 303
+        page = client.get("/").get_data(as_text=True)
+        assert page.index("Welcome! Your account is ready.") < page.index(
+            "A note from another layer."
+        )
+        assert sign_up(client).status_code == 400  # taken: nothing new to tell
+        assert sign_up(client, email="grace@example.com", confirm="typo").status_code == 400
+    assert created == [(app, "ada@example.com", True)]

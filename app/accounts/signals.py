@@ -1,0 +1,13 @@
+"""What the accounts layer announces, for other layers to act on: blinker signals, as Flask's own.
+
+A layer connects a function to a signal from its `init_app`, with its app as the sender:
+`account_created.connect(welcome, app)`. The accounts layer never needs to know who listens.
+"""
+
+from blinker import Namespace
+
+signals = Namespace()
+
+# Sent by the sign-up page once the new account is committed and signed in, with the app as
+# the sender and the account as `user`. A receiver may flash a message of its own.
+account_created = signals.signal("account-created")
