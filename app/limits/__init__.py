@@ -1,10 +1,11 @@
-"""The limits layer (Flask-Limiter): how often one client may write, try a password, or send
-a wrong API token.
+"""The limits layer (Flask-Limiter): how often one client may write, try a password, have an
+email sent, or send a wrong API token.
 
 The limits apply to the whole app, so they guard every layer's views, yours too, without a
 decorator on any of them. Past a limit the answer is 429 with Retry-After, as the error page
 or the API's JSON error. Counts are per client address (behind nginx, the one ProxyFix reads
-from X-Forwarded-For), and for sign-in also per account. docs/limits.md explains the figures.
+from X-Forwarded-For), and for sign-ins and emails also per email address. docs/limits.md
+explains the figures.
 """
 
 import logging
@@ -27,8 +28,15 @@ def not_an_account_page() -> bool:
     return request.endpoint not in current_app.config["RATELIMIT_ACCOUNT_PAGES"]
 
 
+def not_a_mail_page() -> bool:
+    """True for every request but those to the endpoints in RATELIMIT_MAIL_PAGES."""
+    return request.endpoint not in current_app.config["RATELIMIT_MAIL_PAGES"]
+
+
 def account_in_form() -> str:
-    """The account a sign-in names: its email as typed, trimmed and in lower case."""
+    """The account a form names (a sign-in, a reset request): its email as typed, trimmed and
+    in lower case.
+    """
     return "account:" + request.form.get("email", "").strip().lower()
 
 
@@ -67,6 +75,15 @@ LIMITS = [
         methods=["POST"],
         exempt_when=not_an_account_page,
         deduct_when=was_refused,
+    ),
+    # Emails sent to one address (a reset link, a confirmation), whoever asks: enough for a
+    # person who waits for a slow email, too few to flood anyone's inbox.
+    ApplicationLimit(
+        "5 per hour",
+        scope="emails",
+        key_function=account_in_form,
+        methods=["POST"],
+        exempt_when=not_a_mail_page,
     ),
 ]
 limiter = Limiter(key_func=get_remote_address, application_limits=LIMITS)

@@ -6,6 +6,10 @@ from collections.abc import Mapping
 
 from config import ConfigError, switch
 
+# The mail layer's pages that send an email: asking for a reset link, and for the
+# confirmation link again (endpoint names: nothing here needs that layer installed).
+MAIL_PAGES = ("mail.forgot_password", "mail.resend_confirmation")
+
 
 def limits_settings(environ: Mapping[str, str], app_env: str) -> dict:
     """Flask-Limiter's settings; in production, refuse to start without a shared store."""
@@ -21,9 +25,12 @@ def limits_settings(environ: Mapping[str, str], app_env: str) -> dict:
         "RATELIMIT_STORAGE_URI": environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         # RATELIMIT_ENABLED=false turns every limit off, for a load test from one address.
         "RATELIMIT_ENABLED": switch(environ, "RATELIMIT_ENABLED", default=True),
-        # The pages where a visitor proves who they are (endpoints): each POST there is an
-        # attempt, counted per address and, when it fails, per account.
-        "RATELIMIT_ACCOUNT_PAGES": ["accounts.sign_in", "accounts.sign_up"],
+        # The pages where a visitor proves who they are, or has an email sent (endpoints):
+        # each POST there is an attempt, counted per address and, when it fails, per account.
+        "RATELIMIT_ACCOUNT_PAGES": ["accounts.sign_in", "accounts.sign_up", *MAIL_PAGES],
+        # The pages that send an email to the address in their form: each POST there counts
+        # for that address too.
+        "RATELIMIT_MAIL_PAGES": list(MAIL_PAGES),
         # 429 answers carry Retry-After (and every limited answer X-RateLimit-*).
         "RATELIMIT_HEADERS_ENABLED": True,
         # If Redis stops answering, each process counts in its own memory (and logs a warning)

@@ -1,5 +1,6 @@
 """Password attempts (sign-in, sign-up): 10 a minute from one address, and 10 failures a minute
-naming one account from anywhere; the next gets 429 with Retry-After.
+naming one account from anywhere; the next gets 429 with Retry-After. Pages that send an
+email: 5 an hour naming one email address, from anywhere.
 """
 
 from app.errors import PLAIN_MESSAGES
@@ -76,3 +77,15 @@ def test_only_the_pages_named_in_the_settings_count_attempts(make_limited_app):
     form = {"email": "ada@example.com"}
     assert [client.post("/write", data=form).status_code for _ in range(10)] == [201] * 10
     assert client.post("/write", data=form).status_code == 429
+
+
+def test_the_sixth_post_in_an_hour_naming_one_email_to_a_page_that_sends_one_gets_429(
+    make_limited_app,
+):
+    client = make_limited_app(RATELIMIT_MAIL_PAGES=["attempt"]).test_client()
+    statuses = [
+        attempt(client, "ada@example.com", RIGHT_PASSWORD, address=f"192.0.2.{n}") for n in range(5)
+    ]
+    assert statuses == [200] * 5  # answered, and counted whatever the answer
+    assert attempt(client, " ADA@example.com", RIGHT_PASSWORD, address="198.51.100.1") == 429
+    assert attempt(client, "grace@example.com", RIGHT_PASSWORD, address="198.51.100.1") == 200

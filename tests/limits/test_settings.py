@@ -15,7 +15,13 @@ def test_elsewhere_the_counts_are_kept_in_memory_and_the_limits_are_on():
     settings = limits_settings({}, "development")
     assert settings["RATELIMIT_STORAGE_URI"] == "memory://"
     assert settings["RATELIMIT_ENABLED"] is True
-    assert settings["RATELIMIT_ACCOUNT_PAGES"] == ["accounts.sign_in", "accounts.sign_up"]
+    mail_pages = ["mail.forgot_password", "mail.resend_confirmation"]
+    assert settings["RATELIMIT_ACCOUNT_PAGES"] == [
+        "accounts.sign_in",
+        "accounts.sign_up",
+        *mail_pages,
+    ]
+    assert settings["RATELIMIT_MAIL_PAGES"] == mail_pages
 
 
 @pytest.mark.parametrize(("value", "enabled"), [("false", False), ("0", False), ("yes", True)])
