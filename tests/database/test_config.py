@@ -110,12 +110,12 @@ def test_a_pool_setting_that_is_not_a_whole_number_is_named(value):
         database_settings({"DATABASE_URL": "postgresql://db/app", "DB_POOL_SIZE": value})
 
 
-def test_only_sqlite_connections_are_tuned_with_pragmas(make_app):
+def test_only_sqlite_connections_are_tuned_with_pragmas(make_app, tmp_path):
     """SQLite gets WAL and foreign keys on each connection; PostgreSQL needs none of it.
 
     Building the app makes its engine without connecting, so no server is needed here.
     """
-    sqlite_app = make_app()
+    sqlite_app = make_app(database_url=f"sqlite:///{tmp_path / 'tuned.db'}")
     server_app = make_app(database_url="postgresql://nobody@127.0.0.1:1/app")
     with sqlite_app.app_context():
         assert event.contains(db.engine, "connect", tune_sqlite)
