@@ -22,6 +22,7 @@ LAYERS = (
     "limits",
     "guestbook",
     "api",
+    "mail",
 )
 # Templates and static files sit at the top of the repository, beside app/.
 PROJECT_ROOT = Path(__file__).resolve().parent.parent

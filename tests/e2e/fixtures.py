@@ -50,13 +50,21 @@ def browser(axe_script) -> Iterator[Browser]:
 
 
 @pytest.fixture(scope="session")
-def server_url(axe_script, make_app, tmp_path_factory) -> Iterator[str]:
+def server_environ() -> dict[str, str]:
+    """Settings for the production server's environment: none here; a layer's fixtures may
+    extend this fixture (to point the server at a service of the tests', say).
+    """
+    return {}
+
+
+@pytest.fixture(scope="session")
+def server_url(axe_script, make_app, server_environ, tmp_path_factory) -> Iterator[str]:
     """The base URL of gunicorn serving the app in production mode, on a database of its own.
 
     It asks for `axe_script` so that a missing tool skips the tests before a server starts.
     """
     log_path = tmp_path_factory.mktemp("gunicorn") / "gunicorn.log"
-    with production_server(make_app(), log_path) as base_url:
+    with production_server(make_app(), log_path, server_environ) as base_url:
         yield base_url
 
 

@@ -1,6 +1,6 @@
 """The app under test: gunicorn in production mode, on a migrated database with demo entries."""
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -13,11 +13,14 @@ DEMO_ENTRIES = 45
 
 
 @contextmanager
-def production_server(app: Flask, log_path: Path) -> Iterator[str]:
+def production_server(
+    app: Flask, log_path: Path, settings: Mapping[str, str] | None = None
+) -> Iterator[str]:
     """Serve the site with gunicorn in production mode, on `app`'s database (if its layers
-    have one), migrated, and seeded with demo entries (if they have `flask seed`).
+    have one), migrated, and seeded with demo entries (if they have `flask seed`), with
+    `settings` added to its environment.
     """
-    environ = production_environ()
+    environ = {**production_environ(), **(settings or {})}
     # Limits off: the browser tests sign up and in from 127.0.0.1 more often than one address
     # may (they would meet 429s, by chance of which worker counts them); the limits have
     # tests of their own. Without the limits layer nothing reads it.
