@@ -14,6 +14,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from app.database.extensions import db, migrate
 from app.database.faults import (
     database_not_ready,
+    end_session,
     render_database_error,
     render_pool_timeout,
     tune_sqlite,
@@ -28,11 +29,15 @@ __all__ = ["db", "init_app"]
 
 def init_app(app: Flask) -> None:
     """Bind the extensions to the database DATABASE_URL names (unless the app's config already
-    names one), check the schema in /readyz, and answer database faults with 503.
+    names one), check the schema in /readyz, answer database faults with 503, and let a
+    connection that dies after the answer cost nothing.
     """
     for name, value in database_settings(os.environ).items():
         app.config.setdefault(name, value)
     db.init_app(app)
+    # Flask runs teardown functions in the reverse order of their registration: this one, right
+    # after Flask-SQLAlchemy's, runs first, and leaves it no session to close.
+    app.teardown_appcontext(end_session)
     migrate.init_app(app, db)
     with app.app_context():
         if db.engine.dialect.name == "sqlite":

@@ -74,6 +74,24 @@ def render_pool_timeout(error: PoolTimeout):
     return database_unavailable(error, DATABASE_DOWN_MESSAGE)
 
 
+def end_session(_error: BaseException | None = None) -> None:
+    """Close the request's session, and forgive a connection that died after the answer was
+    made (a database restart, a failover, pg_terminate_backend): its ROLLBACK fails, but the
+    server dropped that transaction with the connection.
+
+    Teardowns run after the answer is made, outside every error handler: an exception here
+    would replace the answer with the server's bare 500.
+    """
+    try:
+        db.session.remove()
+    except DBAPIError as error:
+        if not error.connection_invalidated:
+            raise
+        reason = str(error.orig).strip().splitlines()[0]
+        current_app.logger.warning("Database connection lost after the answer: %s", reason)
+        db.session.remove()  # the connection is marked dead now: nothing is sent this time
+
+
 def database_unavailable(cause: BaseException, message: str):
     """The 503 page, logged as one line: an outage repeats on every request, its cause not."""
     reason = str(cause).strip().splitlines()[0] if str(cause).strip() else ""

@@ -1,13 +1,15 @@
 """Faults: a database that is down, a database not migrated, a view that raises."""
 
+import threading
 import time
 
 import flask_migrate
 import pytest
-from sqlalchemy import make_url, text
+from sqlalchemy import create_engine, event, make_url, text
+from sqlalchemy.exc import OperationalError
 
 from app.database import db
-from app.database.settings import database_settings
+from app.database.settings import database_settings, normalise_database_url
 from tests.live import TcpProxy
 
 
@@ -188,3 +190,105 @@ def test_a_request_that_finds_every_connection_busy_answers_503(make_app, tmp_pa
         response = app.test_client().get("/count")
     assert response.status_code == 503
     assert "cannot reach its database right now" in response.get_data(as_text=True)
+
+
+def terminate_backends(server_url: str, database: str, pid: int | None = None) -> None:
+    """End the connections to `database` (or the one of `pid`), as a restart or a failover of
+    PostgreSQL does, and wait until each is gone.
+    """
+    admin = create_engine(normalise_database_url(server_url), isolation_level="AUTOCOMMIT")
+    query = text(
+        "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
+        "WHERE datname = :database AND pid <> pg_backend_pid() AND (pid = :pid OR :pid IS NULL)"
+    )
+    try:
+        with admin.connect() as connection:
+            connection.execute(query, {"database": database, "pid": pid})
+    finally:
+        admin.dispose()
+
+
+@pytest.mark.servers  # PostgreSQL
+def test_a_connection_that_dies_after_the_answer_is_made_costs_no_500(
+    postgres_app, postgres_server_url, caplog
+):
+    """The end-of-request ROLLBACK fails on the dead connection: logged, and the answer stands."""
+    app = postgres_app()
+    database = make_url(app.config["SQLALCHEMY_DATABASE_URI"]).database
+
+    @app.get("/read-then-lose-the-connection")
+    def read_then_lose_the_connection():
+        """Read, then lose the connection while the transaction is still open."""
+        pid = db.session.execute(text("SELECT pg_backend_pid()")).scalar()
+        terminate_backends(postgres_server_url, database, pid)
+        return "answered"
+
+    app.logger.addHandler(caplog.handler)
+    try:
+        response = app.test_client().get("/read-then-lose-the-connection")
+    finally:
+        app.logger.removeHandler(caplog.handler)
+    assert (response.status_code, response.get_data(as_text=True)) == (200, "answered")
+    [record] = [r for r in caplog.records if "connection lost after the answer" in r.getMessage()]
+    assert "terminating connection" in record.getMessage()
+    assert app.test_client().get("/count").status_code == 200  # a new connection serves
+
+
+@pytest.mark.servers  # PostgreSQL
+def test_terminating_the_connections_under_concurrent_requests_costs_503_at_worst(
+    postgres_app, postgres_server_url
+):
+    """Visitors in the middle of their requests when PostgreSQL drops every connection get a
+    page or the 503 page, never a 500: the database restarting is an outage, not a bug.
+    """
+    app = postgres_app()
+    database = make_url(app.config["SQLALCHEMY_DATABASE_URI"]).database
+
+    @app.get("/read-then-render")
+    def read_then_render():
+        """Read, then take a moment to render while the transaction is still open."""
+        count = db.session.execute(text("SELECT COUNT(*) FROM scratch_notes")).scalar()
+        time.sleep(0.01)
+        return str(count)
+
+    answers: list[int | str] = []
+    stop = threading.Event()
+
+    def visitor() -> None:
+        """Ask for the page until told to stop; note each status, or the exception raised."""
+        client = app.test_client()
+        while not stop.is_set():
+            try:
+                answers.append(client.get("/read-then-render").status_code)
+            except Exception as error:  # an exception that escaped the app's error handlers
+                answers.append(type(error).__name__)
+
+    visitors = [threading.Thread(target=visitor) for _ in range(4)]
+    for thread in visitors:
+        thread.start()
+    try:
+        for _ in range(8):
+            time.sleep(0.1)
+            terminate_backends(postgres_server_url, database)
+        time.sleep(0.1)
+    finally:
+        stop.set()
+        for thread in visitors:
+            thread.join()
+    assert set(answers) <= {200, 503}, sorted(set(map(str, answers)))
+    assert answers.count(200) > answers.count(503)
+
+
+def test_a_rollback_that_fails_for_another_reason_is_not_hidden(make_app, tmp_path):
+    """Only a connection known to be dead is forgiven at the end of a request."""
+    app = with_database_routes(make_app(database_url=f"sqlite:///{tmp_path / 'rollback.db'}"))
+    create_scratch_table(app)
+
+    def refuse(_connection):
+        """A ROLLBACK that fails on a connection that is still alive."""
+        raise OperationalError("ROLLBACK", None, RuntimeError("the rollback was refused"))
+
+    with app.app_context():
+        event.listen(db.engine, "rollback", refuse)
+    with pytest.raises(OperationalError, match="the rollback was refused"):
+        app.test_client().get("/count")
