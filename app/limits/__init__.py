@@ -15,6 +15,7 @@ from flask import Flask, current_app, request
 from flask.logging import default_handler
 from flask_limiter import ApplicationLimit, Limiter, RateLimitExceeded
 from flask_limiter.util import get_remote_address
+from werkzeug.datastructures import MultiDict
 
 from app.errors import PLAIN_MESSAGES, render_error
 from app.limits.settings import limits_settings
@@ -28,16 +29,36 @@ def not_an_account_page() -> bool:
     return request.endpoint not in current_app.config["RATELIMIT_ACCOUNT_PAGES"]
 
 
-def not_a_mail_page() -> bool:
-    """True for every request but those to the endpoints in RATELIMIT_MAIL_PAGES."""
-    return request.endpoint not in current_app.config["RATELIMIT_MAIL_PAGES"]
-
-
-def account_in_form() -> str:
-    """The account a form names (a sign-in, a reset request): its email as typed, trimmed and
-    in lower case.
+def email_in_body() -> str:
+    """The email a sign-in (or a reset request) names, trimmed and in lower case, read where
+    the page's form reads it: the form's fields, else a JSON body (Flask-WTF reads both).
     """
-    return "account:" + request.form.get("email", "").strip().lower()
+    if request.form:
+        email = request.form.get("email")
+    elif request.is_json and isinstance(body := request.get_json(silent=True), dict):
+        email = MultiDict(body).get("email")  # as the form reads it: a list's first value
+    else:
+        email = None
+    return "" if email is None else str(email).strip().lower()
+
+
+def account_named() -> str:
+    """The account a request names, as the key of its counts."""
+    return "account:" + email_in_body()
+
+
+def no_account_named() -> bool:
+    """True for every request but a POST to an account page that names an email: one that
+    names none has no password checked, and is counted per address only.
+    """
+    return not_an_account_page() or not email_in_body()
+
+
+def no_email_named() -> bool:
+    """True for every request but a POST to a page in RATELIMIT_MAIL_PAGES naming an email."""
+    return request.endpoint not in current_app.config["RATELIMIT_MAIL_PAGES"] or not (
+        email_in_body()
+    )
 
 
 def was_refused(response) -> bool:
@@ -71,19 +92,29 @@ LIMITS = [
     ApplicationLimit(
         "10 per minute; 50 per hour",
         scope="account failures",
-        key_function=account_in_form,
+        key_function=account_named,
         methods=["POST"],
-        exempt_when=not_an_account_page,
+        exempt_when=no_account_named,
         deduct_when=was_refused,
+    ),
+    # Every POST naming one account, counted as it arrives, from any address. A failure above
+    # counts only once answered, so guesses sent all at once would all have their password
+    # checked; this caps such a burst at the ten failures allowed, and one more.
+    ApplicationLimit(
+        "11 per minute",
+        scope="account tries",
+        key_function=account_named,
+        methods=["POST"],
+        exempt_when=no_account_named,
     ),
     # Emails sent to one address (a reset link, a confirmation), whoever asks: enough for a
     # person who waits for a slow email, too few to flood anyone's inbox.
     ApplicationLimit(
         "5 per hour",
         scope="emails",
-        key_function=account_in_form,
+        key_function=account_named,
         methods=["POST"],
-        exempt_when=not_a_mail_page,
+        exempt_when=no_email_named,
     ),
 ]
 limiter = Limiter(key_func=get_remote_address, application_limits=LIMITS)

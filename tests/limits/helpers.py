@@ -21,8 +21,13 @@ def with_limited_routes(app: Flask) -> Flask:
 
     @app.route("/attempt", methods=["GET", "POST"])
     def attempt():
-        """Like the sign-in form: the page on GET; 200 for the right password, else 400."""
-        if request.method == "GET" or request.form.get("password") == RIGHT_PASSWORD:
+        """Like the sign-in form: the page on GET; 200 for the right password (in the form or
+        a JSON body), else 400.
+        """
+        sent = request.form or request.get_json(silent=True)
+        if request.method == "GET":
+            return "the form"
+        if isinstance(sent, dict) and sent.get("password") == RIGHT_PASSWORD:
             return "signed in"
         return "refused", 400
 

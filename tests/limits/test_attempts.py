@@ -1,7 +1,12 @@
-"""Password attempts (sign-in, sign-up): 10 a minute from one address, and 10 failures a minute
-naming one account from anywhere; the next gets 429 with Retry-After. Pages that send an
-email: 5 an hour naming one email address, from anywhere.
+"""Password attempts (sign-in, sign-up): 10 a minute from one address, and 10 failures (11
+tries) a minute naming one account from anywhere; the next gets 429 with Retry-After. Pages
+that send an email: 5 an hour naming one email address, from anywhere.
 """
+
+import threading
+import time
+
+from flask import request
 
 from app.errors import PLAIN_MESSAGES
 from tests.limits.helpers import RIGHT_PASSWORD, attempt, from_address
@@ -61,13 +66,78 @@ def test_the_account_is_named_as_typed_in_any_case_and_spacing(limited_app):
     assert attempt(client, "ada@example.com", address="198.51.100.1") == 429
 
 
-def test_successful_attempts_do_not_count_against_the_account(limited_app):
+def test_successful_attempts_are_tries_but_not_failures(limited_app):
     client = limited_app.test_client()
     for n in range(10):
         assert attempt(client, "ada@example.com", RIGHT_PASSWORD, address=f"192.0.2.{n}") == 200
+    assert attempt(client, "ada@example.com", address="198.51.100.1") == 400  # no failure yet
+    assert attempt(client, "ada@example.com", RIGHT_PASSWORD, address="198.51.100.2") == 429
+
+
+def test_thirty_guesses_at_one_account_sent_at_once_check_at_most_eleven_passwords(
+    make_limited_app,
+):
+    """Each guess is counted as it arrives, not once answered: a burst can't outrun the count."""
+    app = make_limited_app(RATELIMIT_ACCOUNT_PAGES=["slow_attempt"])
+    checked: list[str] = []
+
+    @app.post("/slow-attempt")
+    def slow_attempt():
+        """A sign-in whose password check (a slow hash) takes a while: always wrong here."""
+        checked.append(request.form["password"])
+        time.sleep(0.05)
+        return "refused", 400
+
+    start = threading.Barrier(30)
+    statuses: list[int] = []
+
+    def guess(number: int) -> None:
+        """Send one wrong guess from an address of its own, together with the others."""
+        client = app.test_client()
+        start.wait()
+        form = {"email": "ada@example.com", "password": f"guess {number}"}
+        environ = from_address(f"192.0.2.{number}")
+        statuses.append(client.post("/slow-attempt", data=form, environ_base=environ).status_code)
+
+    guesses = [threading.Thread(target=guess, args=(number,)) for number in range(30)]
+    for thread in guesses:
+        thread.start()
+    for thread in guesses:
+        thread.join()
+    assert len(checked) <= 11
+    assert sorted(statuses) == [400] * len(checked) + [429] * (30 - len(checked))
+
+
+def test_a_sign_in_sent_as_json_counts_for_the_account_it_names(limited_app):
+    """The form reads a JSON body too, so the limits read its email there."""
+    client = limited_app.test_client()
     for n in range(10):
-        assert attempt(client, "ada@example.com", address=f"198.51.100.{n}") == 400
-    assert attempt(client, "ada@example.com", address="203.0.113.1") == 429
+        json = {"email": " ADA@example.com", "password": "wrong"}
+        assert (
+            client.post(
+                "/attempt", json=json, environ_base=from_address(f"192.0.2.{n}")
+            ).status_code
+            == 400
+        )
+    assert attempt(client, "ada@example.com", RIGHT_PASSWORD, address="198.51.100.1") == 429
+    # Other accounts are counted apart, as they are from forms.
+    json = {"email": "grace@example.com", "password": RIGHT_PASSWORD}
+    assert (
+        client.post("/attempt", json=json, environ_base=from_address("198.51.100.1")).status_code
+        == 200
+    )
+
+
+def test_a_post_that_names_no_account_is_counted_per_address_only(limited_app, caplog):
+    """No email: no password is checked, and no account's count is touched (nor an empty one)."""
+    client = limited_app.test_client()
+    bodies = [{"data": {"password": "wrong"}}, {"json": ["not", "an", "object"]}, {"data": "x"}]
+    for n in range(12):
+        body = bodies[n % 3]
+        response = client.post("/attempt", environ_base=from_address(f"192.0.2.{n}"), **body)
+        assert response.status_code == 400
+    assert attempt(client, "ada@example.com", RIGHT_PASSWORD, address="198.51.100.1") == 200
+    assert "Skipping limit" not in caplog.text
 
 
 def test_only_the_pages_named_in_the_settings_count_attempts(make_limited_app):
