@@ -1,4 +1,4 @@
-"""Views of the mail layer: confirm the email address, and reset a forgotten password."""
+"""Views of the mail layer, to confirm the email address, and reset a forgotten password."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required

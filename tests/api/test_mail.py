@@ -1,4 +1,4 @@
-"""API tokens and the mail layer: where confirmation is required, an account whose address is
+"""API tokens and the mail layer, where confirmation is required, an account whose address is
 not confirmed can't make a token, so it can't write through the API either.
 """
 
