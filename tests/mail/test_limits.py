@@ -1,5 +1,5 @@
-"""The pages that send email under the limits layer: each POST is an attempt from its address
-(10 a minute), and an email to the address it names (5 an hour, from anywhere).
+"""The pages that send email, under the limits layer, where each POST is an attempt from its
+address (10 a minute), and an email to the address it names (5 an hour, from anywhere).
 """
 
 from flask import Flask
