@@ -49,10 +49,10 @@ class Config:
     # The site's name, shown in the layout, the home page and the API's description.
     SITE_NAME = "Flask Starter Kit"
     # Requests over these limits get the 413 page before a view runs: the whole body, and in
-    # a multipart form any one field held in memory and the number of parts. Werkzeug reads
-    # a url-encoded form in one pass, so the body's limit is the one that bounds it.
-    MAX_CONTENT_LENGTH = 1024 * 1024
-    MAX_FORM_MEMORY_SIZE = 64 * 1024
+    # a multipart form one field held in memory and the number of parts. Werkzeug parses a
+    # url-encoded body whole, so the body's limit bounds its cost: keep it near what forms need.
+    MAX_CONTENT_LENGTH = 64 * 1024
+    MAX_FORM_MEMORY_SIZE = 16 * 1024
     MAX_FORM_PARTS = 50
     # Flask checks every session cookie's age against this, permanent or not.
     PERMANENT_SESSION_LIFETIME = timedelta(hours=12)

@@ -62,7 +62,7 @@ def test_an_unknown_host_gets_no_answer(cluster):
 
 def test_a_body_over_the_limit_is_refused_by_nginx(cluster):
     """client_max_body_size matches MAX_CONTENT_LENGTH: 413 before the app is reached."""
-    big = b"x" * (1024 * 1024 + 1)
+    big = b"x" * (Config.MAX_CONTENT_LENGTH + 1)
     response = requests.post(
         f"{cluster.url}/hello/x", data=big, headers={"Host": "localhost"}, timeout=10
     )
