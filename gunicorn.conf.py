@@ -9,6 +9,8 @@ not these workers.
 import os
 
 wsgi_app = "wsgi:app"
+# Under systemd with a socket unit (docs/deployment.md), gunicorn serves the socket systemd
+# hands it instead: systemd keeps it open while the server restarts, so no client is refused.
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 
 # Processes: WEB_CONCURRENCY, as most hosts set it; two by default.
