@@ -6,6 +6,7 @@ Other layers define their models on `db` and query through `db.session`.
 
 import os
 
+import click
 from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.exc import DBAPIError
@@ -29,8 +30,8 @@ __all__ = ["db", "init_app"]
 
 def init_app(app: Flask) -> None:
     """Bind the extensions to the database DATABASE_URL names (unless the app's config already
-    names one), check the schema in /readyz, answer database faults with 503, and let a
-    connection that dies after the answer cost nothing.
+    names one), check the schema in /readyz, answer database faults with 503, let a
+    connection that dies after the answer cost nothing, and name the database to `flask`.
     """
     for name, value in database_settings(os.environ).items():
         app.config.setdefault(name, value)
@@ -42,6 +43,11 @@ def init_app(app: Flask) -> None:
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             event.listen(db.engine, "connect", tune_sqlite)
+        if click.get_current_context(silent=True):
+            # A `flask` command: say which settings and database it acts on. On a server, one
+            # run without the environment file would read .flaskenv's development settings.
+            where = db.engine.url.render_as_string(hide_password=True)
+            click.echo(f"APP_ENV={app.config['APP_ENV']}, database {where}", err=True)
     add_readiness_check(app, database_not_ready)
     app.register_error_handler(DBAPIError, render_database_error)
     app.register_error_handler(PoolTimeout, render_pool_timeout)

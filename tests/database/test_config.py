@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import click
 import pytest
 from sqlalchemy import event
 
@@ -121,3 +122,20 @@ def test_only_sqlite_connections_are_tuned_with_pragmas(make_app, tmp_path):
         assert event.contains(db.engine, "connect", tune_sqlite)
     with server_app.app_context():
         assert not event.contains(db.engine, "connect", tune_sqlite)
+
+
+def test_a_flask_command_names_its_settings_and_database_without_the_password(make_app, capsys):
+    """`flask db upgrade` run without the server's environment would act on development's
+    database: every command that loads the app says which one, on stderr.
+    """
+    with click.Context(click.Command("upgrade")):
+        make_app(database_url="postgresql://kit:secret@db.example.com:5432/kit")
+    assert capsys.readouterr().err == (
+        "APP_ENV=testing, database postgresql+psycopg://kit:***@db.example.com:5432/kit\n"
+    )
+
+
+def test_an_app_built_outside_a_command_says_nothing(make_app, capsys):
+    """A server, or a test, builds the app outside any `flask` command: no notice."""
+    make_app(database_url="postgresql://kit:secret@db.example.com:5432/kit")
+    assert "APP_ENV=" not in capsys.readouterr().err

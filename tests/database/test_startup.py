@@ -21,6 +21,11 @@ def test_an_unreachable_database_is_named_by_host():
     """`flask db upgrade` against a server that is not there names the setting and host."""
     result = run_flask("db", "upgrade", DATABASE_URL="postgresql://kit:secret@127.0.0.1:1/app")
     assert result.returncode == 1
+    # First, which settings (.flaskenv's, here) and database the command acts on.
+    first_line = result.stderr.splitlines()[0]
+    assert (
+        first_line == "APP_ENV=development, database postgresql+psycopg://kit:***@127.0.0.1:1/app"
+    )
     last_line = result.stderr.strip().splitlines()[-1]
     assert last_line.startswith(
         "Cannot reach the database in DATABASE_URL (postgresql+psycopg://kit:***@127.0.0.1:1/app)"
