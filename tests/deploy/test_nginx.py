@@ -1,5 +1,6 @@
 """Production as it runs: nginx (deploy/nginx.conf) in front of two gunicorn servers."""
 
+import resource
 import socket
 import threading
 import time
@@ -14,6 +15,9 @@ from tests.deploy.servers import HOST
 pytestmark = pytest.mark.servers
 
 SLOW_CLIENTS = 50
+# deploy/nginx.conf's limit_conn per address, and the slow uploads of 50 addresses at it.
+UPLOADS_PER_ADDRESS = 20
+SLOW_UPLOADS = 50 * UPLOADS_PER_ADDRESS
 
 
 def test_the_site_is_served_through_nginx(cluster):
@@ -103,6 +107,33 @@ def test_slow_clients_leave_the_site_answering(cluster):
     finally:
         stop.set()
     assert slowest < 1.0, f"the slowest answer took {slowest:.2f} s"
+
+
+def test_a_thousand_slow_uploads_within_the_limit_per_address_leave_the_site_answering(cluster):
+    """50 addresses, each at its 20 connections, every body trickling in: more connections
+    than Debian's 768 per nginx process, fewer than the 8,192 docs/deployment.md sets.
+    """
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft < 2 * SLOW_UPLOADS:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 4 * SLOW_UPLOADS), hard))
+    headers = b"POST /submit HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000\r\n\r\nname="
+    uploads: list[socket.socket] = []
+    try:
+        for number in range(SLOW_UPLOADS):
+            upload = socket.socket()
+            uploads.append(upload)
+            upload.bind((f"127.0.0.{2 + number // UPLOADS_PER_ADDRESS}", 0))
+            upload.connect(("127.0.0.1", cluster.port))
+            upload.sendall(headers)
+        time.sleep(0.5)  # nginx has read every request's headers, and waits for its body
+        for _ in range(5):
+            assert cluster.get("/healthz").status_code == 200
+        for upload in uploads:  # each one is still waited for: none refused, none answered
+            with pytest.raises(BlockingIOError):
+                upload.recv(1, socket.MSG_DONTWAIT)
+    finally:
+        for upload in uploads:
+            upload.close()
 
 
 def test_a_client_that_never_finishes_its_headers_is_dropped_after_ten_seconds(cluster):
