@@ -26,9 +26,14 @@ def answer_errors_in_json(app: Flask, path_prefix: str) -> None:
     app.extensions["json_error_paths"].append(path_prefix)
 
 
+def is_json_path() -> bool:
+    """True under the paths that answer in JSON (an API's), which read JSON bodies themselves."""
+    return request.path.startswith(tuple(current_app.extensions["json_error_paths"]))
+
+
 def wants_json() -> bool:
     """True under the paths that answer in JSON, and for clients that prefer JSON to HTML."""
-    if request.path.startswith(tuple(current_app.extensions["json_error_paths"])):
+    if is_json_path():
         return True
     best = request.accept_mimetypes.best_match(["text/html", "application/json"])
     return best == "application/json"

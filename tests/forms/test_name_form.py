@@ -125,3 +125,17 @@ def test_a_file_sent_in_place_of_the_name_is_refused_with_400(client):
     response = client.post("/submit", data={"name": (io.BytesIO(b"Ada"), "name.txt")})
     assert response.status_code == 400
     assert "Please enter your name." in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("body", ["[1, 2]", '"Ada"', "3", "{not json", "[" * 10_000])
+def test_a_json_body_that_is_not_an_object_gets_400_in_the_layout(client, body):
+    """Flask-WTF reads JSON as the form's fields: anything but an object is refused, not a 500."""
+    response = client.post("/submit", data=body, content_type="application/json")
+    assert response.status_code == 400
+    assert 'class="site-nav"' in response.get_data(as_text=True)
+
+
+def test_a_json_object_is_read_as_the_form_s_fields(client):
+    """An object is what Flask-WTF expects: it validates like the form it stands for."""
+    response = client.post("/submit", json={"name": "Ada"})
+    assert response.status_code == 303
