@@ -119,8 +119,13 @@ class Tab:
             self.console_errors.append((message.location["url"], message.text))
 
     def on_request_failed(self, request: Request) -> None:
-        """Note requests that got no answer at all."""
-        self.problems.append(f"request failed: {request.url} ({request.failure})")
+        """Note requests that got no answer at all.
+
+        Not those the browser gave up itself because the tab moved on to another page (the
+        favicon of a page left at once): the server had no part in that.
+        """
+        if request.failure != "net::ERR_ABORTED":
+            self.problems.append(f"request failed: {request.url} ({request.failure})")
 
     def on_response(self, response: Response) -> None:
         """Note assets (stylesheet, icon, script) that answered 4xx or 5xx.
