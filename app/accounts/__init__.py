@@ -2,7 +2,8 @@
 
 Other layers add to its pages from their `init_app`: links and sections on the account page
 (`add_account_link`, `add_account_section`), links under the sign-in form (`add_sign_in_link`),
-and what to do after a sign-up (`account_created`, a blinker signal).
+and what to do after a sign-up or a new password (`account_created`, `password_changed`:
+blinker signals).
 """
 
 from datetime import timedelta
@@ -10,9 +11,10 @@ from datetime import timedelta
 from flask import Flask
 from flask_login import LoginManager
 
-from app.accounts.models import User, load_user
+from app.accounts.models import User
 from app.accounts.routes import bp
-from app.accounts.signals import account_created
+from app.accounts.sessions import load_user
+from app.accounts.signals import account_created, password_changed
 from app.layout import add_header_menu
 
 NEEDS = ("forms", "database")
@@ -25,6 +27,7 @@ __all__ = [
     "add_sign_in_link",
     "init_app",
     "login_manager",
+    "password_changed",
 ]
 
 # Keeps the signed-in user's id in the session; views ask for `current_user`.
@@ -34,6 +37,11 @@ login_manager.user_loader(load_user)
 login_manager.login_view = "accounts.sign_in"
 login_manager.login_message = "Please sign in first."
 login_manager.login_message_category = "info"
+# Where @fresh_login_required sends a visitor signed in only by the remember-me cookie: a
+# stolen cookie must not be enough for what that guards (creating an API token, say).
+login_manager.refresh_view = "accounts.sign_in"
+login_manager.needs_refresh_message = "To do that, please sign in again with your password."
+login_manager.needs_refresh_message_category = "info"
 
 
 def init_app(app: Flask) -> None:

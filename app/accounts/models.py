@@ -1,16 +1,20 @@
-"""The users table: an email to sign in with and a hash of the password, never the password."""
+"""The accounts layer's tables: users (an email and a hash of the password, never the
+password), and the sign-in sessions each account has open.
+"""
 
 import secrets
 from datetime import datetime
 from functools import cache
 
+from flask import current_app
 from flask_login import UserMixin
-from sqlalchemy import DateTime, String, select
+from sqlalchemy import DateTime, ForeignKey, String, delete, select
 from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from app.accounts.signals import password_changed
 from app.database import db
-from app.database.models import MAX_INTEGER, utc_now
+from app.database.models import utc_now
 
 EMAIL_MAX_LENGTH = 254  # the longest address SMTP can deliver to
 PASSWORD_MIN_LENGTH = 8
@@ -35,7 +39,7 @@ def normalise_email(email: str) -> str:
 
 
 def new_session_token() -> str:
-    """A random value that ties sign-in sessions to the current password."""
+    """A random value that changes with every new password."""
     return secrets.token_urlsafe(16)
 
 
@@ -49,26 +53,38 @@ class User(UserMixin, db.Model):
     # Werkzeug's default method (scrypt today), with its parameters inside the string, so an
     # upgrade to a stronger default keeps old hashes readable.
     password_hash: Mapped[str] = mapped_column(String(255))
-    # Part of the id kept in the session and the remember-me cookie: a new password gets a
-    # new token, which signs out every other session (Flask-Login's "alternative tokens").
+    # Replaced with every new password, so something made for the old one (a link to reset
+    # the password, say) can carry a digest of it and stop working once the password changes.
     session_token: Mapped[str] = mapped_column(String(32), default=new_session_token)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
     # When the owner proved the address is theirs, by a link sent to it; None until then.
     # A layer that sends email sets it; accounts only keep it.
     email_confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
+    # The secret of the sign-in session this object was loaded for, which get_id() names (set
+    # by app.accounts.sessions); an attribute of this object only, never stored.
+    sign_in_secret = None
+
     def set_password(self, password: str) -> None:
-        """Store a hash of `password`, and sign out the sessions made with the old one."""
+        """Store a hash of `password`. For an existing account that ends every sign-in session
+        and tells other layers (`password_changed`), in the unit of work the caller commits.
+        """
         self.password_hash = generate_password_hash(password)
         self.session_token = new_session_token()
+        if self.id is not None:
+            db.session.execute(delete(UserSession).where(UserSession.user_id == self.id))
+            password_changed.send(current_app._get_current_object(), user=self)
 
     def check_password(self, password: str) -> bool:
         """True if `password` is this account's password."""
         return check_password_hash(self.password_hash, password)
 
     def get_id(self) -> str:
-        """What Flask-Login keeps in the session: the id and the current session token."""
-        return f"{self.id}:{self.session_token}"
+        """What Flask-Login keeps in the session and the remember-me cookie: the account's id
+        and its sign-in session's secret (Flask-Login's "alternative tokens"). Without a sign-in
+        session, "<id>:", which signs no one in.
+        """
+        return f"{self.id}:{self.sign_in_secret or ''}"
 
     @classmethod
     def find_by_email(cls, email: str) -> "User | None":
@@ -76,29 +92,31 @@ class User(UserMixin, db.Model):
         statement = select(cls).where(cls.email == normalise_email(email))
         return db.session.scalars(statement).one_or_none()
 
-    @classmethod
-    def authenticate(cls, email: str, password: str) -> "User | None":
-        """The account if the email and password match; None for either mistake alike."""
-        user = cls.find_by_email(email)
-        if user is None:
-            check_password_hash(unusable_hash(), password)  # the same work as a real check
-            return None
-        return user if user.check_password(password) else None
-
     def __repr__(self) -> str:
         """Show the id and email, for the shell and for test failures."""
         return f"<User {self.id} {self.email!r}>"
 
 
-def load_user(user_id: str) -> User | None:
-    """Flask-Login's user loader: the account a session names, if its token still matches.
-
-    None (signed out) when the account was deleted or its password changed since.
+def password_matches(user: User | None, password: str) -> bool:
+    """True if `password` is `user`'s; False for no account (an unknown email) and a wrong
+    password alike, after the same work.
     """
-    number, _, token = user_id.partition(":")
-    if not number.isdecimal() or int(number) > MAX_INTEGER:  # beyond the id column: no one
-        return None
-    user = db.session.get(User, int(number))
-    if user is None or not secrets.compare_digest(user.session_token, token):
-        return None
-    return user
+    if user is None:
+        check_password_hash(unusable_hash(), password)  # the same work as a real check
+        return False
+    return user.check_password(password)
+
+
+class UserSession(db.Model):
+    """One sign-in of an account, on one device: it ends when its owner signs out, when the
+    password changes, when it expires, or with the account.
+    """
+
+    __tablename__ = "user_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    # SHA-256 of the secret the cookies carry: a copy of the database signs no one in.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -14,8 +14,9 @@ from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy.exc import IntegrityError
 
 from app.accounts.forms import ChangePasswordForm, DeleteAccountForm, SignInForm, SignUpForm
-from app.accounts.models import User, normalise_email
+from app.accounts.models import User, normalise_email, password_matches
 from app.accounts.next_page import safe_next_path
+from app.accounts.sessions import close_session, open_session
 from app.accounts.signals import account_created
 from app.database import db
 from app.forms.fields import form_status
@@ -29,13 +30,33 @@ EMAIL_TAKEN = "An account with this email exists already. Sign in instead."
 WRONG_CURRENT = "That is not your current password."
 
 
+def release_connection() -> None:
+    """Give the request's database connection back to the pool before hashing a password.
+
+    Hashing (or checking) a password takes a long time on purpose; a burst of sign-ins that
+    held connections meanwhile would leave none for other pages, which would answer 503.
+    Closing the session ends its transaction; what it loaded stays readable (detached), and
+    the next query starts a new unit of work.
+    """
+    db.session.close()
+
+
 def start_session(user: User, remember: bool = False) -> None:
-    """Sign `user` in on a brand-new session, so no one can plant a session id beforehand."""
+    """Sign `user` in on a brand-new session, so no one can plant a session id beforehand.
+
+    The sign-in session this visitor had (a remembered one, say) ends on the server; the new
+    one ends there when its cookie would: after REMEMBER_COOKIE_DURATION when remembered,
+    else after PERMANENT_SESSION_LIFETIME.
+    """
+    close_session(current_user)
+    lifetime = "REMEMBER_COOKIE_DURATION" if remember else "PERMANENT_SESSION_LIFETIME"
+    open_session(user, current_app.config[lifetime])
+    db.session.commit()
     session.clear()
     login_user(user, remember=remember)
 
 
-def end_session() -> None:
+def forget_session() -> None:
     """Sign out and forget the session; logout_user() comes last, because it leaves a note in
     the session that makes Flask-Login delete the remember-me cookie (cleared, the cookie
     would sign the user straight back in on the next request).
@@ -55,6 +76,7 @@ def sign_up():
     form = SignUpForm()
     if form.validate_on_submit():
         user = User(email=normalise_email(form.email.data))
+        release_connection()
         user.set_password(form.password.data)
         db.session.add(user)
         try:
@@ -76,8 +98,9 @@ def sign_in():
     """Sign in with an email and password."""
     form = SignInForm()
     if form.validate_on_submit():
-        user = User.authenticate(form.email.data, form.password.data)
-        if user is not None:
+        user = User.find_by_email(form.email.data)
+        release_connection()
+        if password_matches(user, form.password.data):
             start_session(user, remember=form.remember.data)
             flash("You are signed in.", "success")
             return after_sign_in()
@@ -89,8 +112,12 @@ def sign_in():
 
 @bp.post("/sign-out")
 def sign_out():
-    """Sign out (by POST, which CSRF protection covers, so no link can sign anyone out)."""
-    end_session()
+    """Sign out (by POST, which CSRF protection covers, so no link can sign anyone out): the
+    sign-in session ends on the server, so a copy of its cookies signs no one in.
+    """
+    close_session(current_user)
+    db.session.commit()
+    forget_session()
     flash("You are signed out.", "success")
     return redirect(url_for("main.index"), code=303)
 
@@ -108,11 +135,12 @@ def change_password():
     """Replace the password; every other session of this account is signed out."""
     form = password_form()
     if form.validate_on_submit():
-        if current_user.check_password(form.current_password.data):
-            current_user.set_password(form.new_password.data)
-            db.session.commit()
-            # The old session named the old token: start one that names the new.
-            start_session(current_user._get_current_object())
+        user = current_user._get_current_object()
+        release_connection()
+        if user.check_password(form.current_password.data):
+            user.set_password(form.new_password.data)  # ends every session, this one too
+            db.session.add(user)
+            start_session(user)  # so this device gets a new one, in the same commit
             flash("Your password is changed. Other devices are signed out.", "success")
             return redirect(url_for(".account"), code=303)
         form.current_password.errors.append(WRONG_CURRENT)
@@ -125,10 +153,12 @@ def delete_account():
     """Delete the account, with its entries and API tokens, and sign out."""
     form = delete_form()
     if form.validate_on_submit():
-        if current_user.check_password(form.password.data):
-            db.session.delete(current_user._get_current_object())
+        user = current_user._get_current_object()
+        release_connection()
+        if user.check_password(form.password.data):
+            db.session.delete(user)  # its sessions, entries and tokens go with it
             db.session.commit()
-            end_session()
+            forget_session()
             flash("Your account is deleted.", "success")
             return redirect(url_for("main.index"), code=303)
         form.password.errors.append(WRONG_CURRENT)

@@ -59,7 +59,7 @@ def serializer(kind: LinkKind) -> URLSafeTimedSerializer:
 
 def password_digest(user: User) -> str:
     """A digest of the account's session token, which changes with every new password. The
-    email shows the digest, never the token itself, which sign-in sessions carry.
+    email shows the digest, never the token itself.
     """
     return hashlib.sha256(user.session_token.encode()).hexdigest()[:32]
 

@@ -5,11 +5,14 @@ from collections.abc import Iterator
 import flask_migrate
 import pytest
 from flask import Flask
+from flask.testing import FlaskClient
 from flask_login import FlaskLoginClient
 from werkzeug.security import generate_password_hash
 
 from app.accounts.models import User
+from app.accounts.sessions import open_session
 from app.database import db
+from tests.helpers import CSRF_INPUT
 
 PASSWORD = "correct horse battery"
 # Hashing is slow on purpose (scrypt): hash the tests' password once, for every account, and
@@ -28,7 +31,11 @@ def make_user(email: str) -> User:
 
 
 def client_of(app: Flask, user: User) -> FlaskLoginClient:
-    """A test client signed in as `user` (Flask-Login's own test client)."""
+    """A test client signed in as `user` (Flask-Login's own test client, which puts
+    `user.get_id()` in its session), on a sign-in session of its own, as a sign-in makes.
+    """
+    open_session(user, app.config["PERMANENT_SESSION_LIFETIME"])
+    db.session.commit()
     return FlaskLoginClient(app, app.response_class, use_cookies=True, user=user)
 
 
@@ -48,6 +55,19 @@ def other_user() -> User:
 def signed_in(app, user) -> FlaskLoginClient:
     """A test client signed in as `user`."""
     return client_of(app, user)
+
+
+@pytest.fixture
+def freshly_signed_in(app, user) -> FlaskClient:
+    """A test client that signed in as `user` with the password, on the sign-in page: a fresh
+    sign-in, as views with `fresh_login_required` ask for. (FlaskLoginClient's is not fresh
+    from its first request on: Flask-Login's session protection finds no browser recorded.)
+    """
+    client = app.test_client()
+    token = CSRF_INPUT.search(client.get("/account/sign-in").get_data(as_text=True))
+    data = {"email": user.email, "password": PASSWORD, "csrf_token": token and token.group(1)}
+    assert client.post("/account/sign-in", data=data).status_code == 303
+    return client
 
 
 @pytest.fixture

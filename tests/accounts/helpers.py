@@ -1,10 +1,13 @@
 """Helpers for the accounts tests: forms posted as a browser posts them, and what pages say."""
 
+from datetime import timedelta
 from html.parser import HTMLParser
 
 from sqlalchemy import select
 
-from app.accounts.models import User
+from app.accounts import sessions
+from app.accounts.models import User, UserSession
+from app.database.models import utc_now
 from tests.accounts.fixtures import PASSWORD
 from tests.database.helpers import committed
 
@@ -33,6 +36,17 @@ def is_signed_in(client) -> bool:
     status = client.get("/account/").status_code
     assert status in (200, 302)
     return status == 200
+
+
+def later(monkeypatch, ahead: timedelta) -> None:
+    """Move the clock that sign-in sessions are opened and checked by, `ahead` of now."""
+    moved = utc_now() + ahead
+    monkeypatch.setattr(sessions, "utc_now", lambda: moved)
+
+
+def committed_sessions() -> list[UserSession]:
+    """Every sign-in session the database holds, oldest first."""
+    return list(committed(select(UserSession).order_by(UserSession.id)))
 
 
 def committed_users() -> list[User]:

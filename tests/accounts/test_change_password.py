@@ -6,6 +6,7 @@ from werkzeug.security import check_password_hash
 from tests.accounts.fixtures import PASSWORD, PASSWORD_HASH
 from tests.accounts.helpers import (
     NEW_PASSWORD,
+    committed_sessions,
     committed_user,
     field_errors,
     is_signed_in,
@@ -44,13 +45,17 @@ def test_the_new_password_works_and_the_old_one_no_longer_does(app, client):
     assert sign_in(app.test_client(), password=NEW_PASSWORD).status_code == 303
 
 
-def test_other_sessions_are_signed_out_and_this_one_stays_signed_in(app, client):
+def test_other_sessions_are_signed_out_and_this_one_stays_signed_in_on_a_new_one(app, client):
     other_device = app.test_client()
     sign_in(other_device)
     sign_in(client)
+    copy = app.test_client()
+    copy.set_cookie("session", client.get_cookie("session").value)
     assert change_password(client).status_code == 303
     assert not is_signed_in(other_device)
     assert is_signed_in(client)
+    assert not is_signed_in(copy)  # this device's session before the change is over too
+    assert len(committed_sessions()) == 1
 
 
 def test_a_wrong_current_password_changes_nothing(client):

@@ -1,4 +1,6 @@
-"""Remember me: Flask-Login's cookie, with the session cookie's flags, ended by signing out."""
+"""Remember me: Flask-Login's cookie, with the session cookie's flags; its sign-in session ends on
+the server at sign-out, at a new password, or after REMEMBER_COOKIE_DURATION.
+"""
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -12,7 +14,13 @@ from app.database import db
 from app.database.settings import database_settings
 from config import ProductionConfig
 from tests.accounts.fixtures import PASSWORD, make_user
-from tests.accounts.helpers import NEW_PASSWORD, is_signed_in, sign_in
+from tests.accounts.helpers import (
+    NEW_PASSWORD,
+    committed_sessions,
+    is_signed_in,
+    later,
+    sign_in,
+)
 from tests.database.fixtures import dispose_engines
 from tests.helpers import csrf_token
 
@@ -102,3 +110,49 @@ def test_a_new_password_makes_old_remember_cookies_useless(app, client):
     }
     assert other_device.post("/account/password", data=data).status_code == 303
     assert not is_signed_in(client)
+
+
+@pytest.mark.usefixtures("user")
+def test_a_copy_of_the_remember_cookie_signs_no_one_in_after_sign_out(app, client):
+    sign_in(client, remember="y")
+    thief = app.test_client()
+    thief.set_cookie(REMEMBER, client.get_cookie(REMEMBER).value)
+    assert is_signed_in(thief)
+    client.post("/account/sign-out")
+    assert not is_signed_in(thief)
+
+
+@pytest.mark.usefixtures("user")
+def test_the_remember_cookie_ends_on_the_server_when_its_duration_is_over(app, client, monkeypatch):
+    sign_in(client, remember="y")
+    client.delete_cookie("session")
+    duration = app.config["REMEMBER_COOKIE_DURATION"]
+    later(monkeypatch, duration - timedelta(minutes=1))
+    assert is_signed_in(client)
+    later(monkeypatch, duration)
+    assert not is_signed_in(client)
+
+
+@pytest.mark.usefixtures("user")
+@pytest.mark.parametrize(
+    ("remember", "setting"),
+    [("y", "REMEMBER_COOKIE_DURATION"), ("", "PERMANENT_SESSION_LIFETIME")],
+    ids=["remembered", "not remembered"],
+)
+def test_a_session_lasts_on_the_server_as_long_as_its_cookie(app, client, remember, setting):
+    sign_in(client, remember=remember)
+    [row] = committed_sessions()
+    assert row.expires_at - row.created_at == app.config[setting]
+
+
+@pytest.mark.usefixtures("user")
+def test_signing_in_again_ends_the_remembered_session_it_replaces(app, client):
+    sign_in(client, remember="y")
+    copied = client.get_cookie(REMEMBER).value
+    client.delete_cookie("session")
+    sign_in(client)  # asked for the password again, say, and not ticking the box this time
+    thief = app.test_client()
+    thief.set_cookie(REMEMBER, copied)
+    assert not is_signed_in(thief)
+    assert is_signed_in(client)
+    assert len(committed_sessions()) == 1

@@ -1,10 +1,12 @@
-"""Sign out: by POST only (so CSRF protection covers it), and it ends the whole session."""
+"""Sign out: by POST only (so CSRF protection covers it), and it ends the whole session, on the
+server too: a copy of its cookie signs no one in afterwards.
+"""
 
 import re
 
 import pytest
 
-from tests.accounts.helpers import is_signed_in, sign_in
+from tests.accounts.helpers import committed_sessions, is_signed_in, sign_in
 from tests.helpers import csrf_token
 
 # The sign-out button in the header of every page, and its hidden CSRF token.
@@ -27,6 +29,25 @@ def test_signing_out_ends_the_session_and_goes_home(client):
         assert "_user_id" not in session
     assert "You are signed out." in client.get("/").get_data(as_text=True)
     assert not is_signed_in(client)
+
+
+def test_a_copy_of_the_session_cookie_signs_no_one_in_after_sign_out(app, client):
+    sign_in(client)
+    thief = app.test_client()
+    thief.set_cookie("session", client.get_cookie("session").value)
+    assert is_signed_in(thief)  # a copy works as long as the session does
+    client.post("/account/sign-out")
+    assert not is_signed_in(thief)
+    assert committed_sessions() == []
+
+
+def test_signing_out_ends_only_this_devices_session(app, client):
+    other_device = app.test_client()
+    sign_in(other_device)
+    sign_in(client)
+    client.post("/account/sign-out")
+    assert is_signed_in(other_device)
+    assert len(committed_sessions()) == 1
 
 
 def test_a_get_cannot_sign_out(client):

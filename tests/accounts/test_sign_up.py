@@ -7,7 +7,7 @@ from flask import flash
 from flask_login import current_user
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from app.accounts import account_created
+from app.accounts import account_created, password_changed
 from app.accounts.models import EMAIL_MAX_LENGTH
 from tests.accounts.helpers import (
     NEW_PASSWORD,
@@ -189,15 +189,19 @@ def test_an_email_that_lower_case_makes_too_long_is_refused_beside_the_field(cli
 
 def test_a_sign_up_tells_other_layers_of_the_new_account_once_it_is_signed_in(app, client):
     """`account_created` is sent once the account is committed and signed in; a receiver may
-    add a message after the welcome.
+    add a message after the welcome. A first password is no change of password.
     """
     created = []
+    changed = []
 
     def receiver(sender, user):
         created.append((sender, user.email, current_user == user))
         flash("A note from another layer.", "info")
 
-    with account_created.connected_to(receiver, app):
+    with (
+        account_created.connected_to(receiver, app),
+        password_changed.connected_to(lambda sender, user: changed.append(user), app),
+    ):
         assert sign_up(client).status_code == 303
         page = client.get("/").get_data(as_text=True)
         assert page.index("Welcome! Your account is ready.") < page.index(
@@ -206,3 +210,4 @@ def test_a_sign_up_tells_other_layers_of_the_new_account_once_it_is_signed_in(ap
         assert sign_up(client).status_code == 400  # taken: nothing new to tell
         assert sign_up(client, email="grace@example.com", confirm="typo").status_code == 400
     assert created == [(app, "ada@example.com", True)]
+    assert changed == []
