@@ -1,6 +1,7 @@
 """Creating, listing and revoking an account's API tokens: the CLI and the account page share it."""
 
-from sqlalchemy import select
+from flask import Flask
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from app.accounts.models import User
@@ -49,3 +50,11 @@ def revoke_token(user: User, name: str) -> None:
     if token.revoked_at is None:
         token.revoked_at = utc_now()
         db.session.commit()
+
+
+def revoke_every_token(_app: Flask, user: User) -> None:
+    """Revoke every token of `user` (the accounts layer's `password_changed`): a thief who had
+    the old password, or a copy of a session, could have made one. Committed by the sender.
+    """
+    active = ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None)
+    db.session.execute(update(ApiToken).where(*active).values(revoked_at=utc_now()))

@@ -5,7 +5,7 @@ cookie, so CSRF protection must cover them, and the API's blueprint is exempt fr
 """
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_required
+from flask_login import current_user, fresh_login_required, login_required
 from flask_wtf import FlaskForm
 from wtforms import StringField
 
@@ -34,9 +34,13 @@ def list_tokens():
 
 
 @bp.post("/")
-@login_required
+@fresh_login_required
 def create():
-    """Create a token and show its secret, once, on this page (it is never stored)."""
+    """Create a token and show its secret, once, on this page (it is never stored).
+
+    Only after a sign-in with the password on this visit, not one the remember-me cookie
+    restored: a stolen cookie must not mint tokens (Flask-Login's "fresh" sign-in).
+    """
     form = TokenForm()
     if form.validate_on_submit():
         try:

@@ -7,6 +7,7 @@ from app.api.models import ApiToken
 from app.database import db
 from app.guestbook.models import NOT_YOURS_MESSAGE, GuestbookEntry
 from tests.accounts.fixtures import PASSWORD, client_of
+from tests.accounts.helpers import NEW_PASSWORD
 from tests.api.helpers import bearer, issue_token, write_status
 from tests.api.test_read import assert_error
 from tests.database.helpers import committed
@@ -99,3 +100,27 @@ def test_deleting_the_account_stops_its_tokens(client, signed_in, user, token, e
     assert write_status(client, token) == 401
     assert committed(select(ApiToken).where(ApiToken.user_id == user_id)).all() == []
     assert committed(select(GuestbookEntry)).all() == []
+
+
+def test_a_new_password_revokes_every_token_of_the_account(
+    client, signed_in, user, other_user, token
+):
+    """A thief who had a session (or the password) may have made a token: changing the
+    password on the account page revokes them all, and no one else's. New ones work.
+    """
+    graces = issue_token(other_user, "grace")
+    user_id = user.id
+    data = {
+        "password-current_password": "not the password",
+        "password-new_password": NEW_PASSWORD,
+        "password-confirm": NEW_PASSWORD,
+    }
+    assert signed_in.post("/account/password", data=data).status_code == 400
+    assert write_status(client, token) == 201  # a refused change revokes nothing
+    data["password-current_password"] = PASSWORD
+    assert signed_in.post("/account/password", data=data).status_code == 303
+    assert write_status(client, token) == 401
+    assert write_status(client, graces) == 201
+    revoked = committed(select(ApiToken.revoked_at).where(ApiToken.user_id == user_id)).one()
+    assert revoked is not None
+    assert write_status(client, issue_token(user, "made after")) == 201

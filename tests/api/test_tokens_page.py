@@ -8,7 +8,8 @@ from sqlalchemy import select
 
 from app.api.models import ApiToken, hash_token
 from app.guestbook.models import GuestbookEntry
-from tests.accounts.fixtures import client_of
+from tests.accounts.fixtures import PASSWORD, client_of
+from tests.accounts.helpers import sign_in
 from tests.api.helpers import issue_token, write_status
 from tests.database.helpers import committed
 from tests.helpers import csrf_token
@@ -55,26 +56,51 @@ def test_an_account_without_tokens_is_told_so(signed_in):
     """The page says there are none yet, and offers the form."""
     page = signed_in.get(PAGE).get_data(as_text=True)
     assert "You have no API tokens yet." in page
+    assert "A new password revokes every token." in page
     assert 'action="/account/tokens/"' in page
 
 
-def test_creating_shows_the_secret_once_and_stores_its_hash(signed_in, user):
+def test_creating_shows_the_secret_once_and_stores_its_hash(freshly_signed_in, user):
     """The secret is on the answer to the POST only; the database holds its SHA-256."""
     user_id = user.id
-    secret = create(signed_in, " laptop ")
+    secret = create(freshly_signed_in, " laptop ")
     stored = committed(select(ApiToken)).one()
     assert (stored.name, stored.user_id) == ("laptop", user_id)
     assert stored.token_hash == hash_token(secret)
-    reloaded = signed_in.get(PAGE).get_data(as_text=True)
+    reloaded = freshly_signed_in.get(PAGE).get_data(as_text=True)
     assert secret not in reloaded
     assert "<td>laptop</td>" in reloaded
 
 
-def test_the_new_secret_writes_as_the_account(client, signed_in, user):
+def test_the_new_secret_writes_as_the_account(client, freshly_signed_in, user):
     """The secret from the page creates an entry through the API, owned by the account."""
     user_id = user.id
-    assert write_status(client, create(signed_in, "laptop")) == 201
+    assert write_status(client, create(freshly_signed_in, "laptop")) == 201
     assert committed(select(GuestbookEntry.author_id)).one() == user_id
+
+
+@pytest.mark.usefixtures("user")
+def test_creating_needs_a_sign_in_with_the_password_not_a_remembered_one(client):
+    """Signed in by the remember-me cookie only (a stolen one, say), the page shows, but
+    creating a token sends the visitor to sign in again, and back here after it.
+    """
+    sign_in(client, remember="y")
+    client.delete_cookie("session")  # the browser was closed: the cookie signs in again
+    assert client.get(PAGE).status_code == 200
+    response = client.post(PAGE, data={"name": "laptop"})
+    assert response.status_code == 302
+    again = response.headers["Location"]
+    assert again == "/account/sign-in?next=%2Faccount%2Ftokens%2F"
+    page = client.get(again).get_data(as_text=True)
+    assert "To do that, please sign in again with your password." in page
+    assert token_names() == []
+    assert (
+        client.post(again, data={"email": "ada@example.com", "password": PASSWORD}).headers[
+            "Location"
+        ]
+        == PAGE
+    )
+    assert create(client, "laptop")
 
 
 @pytest.mark.parametrize(
@@ -85,9 +111,9 @@ def test_the_new_secret_writes_as_the_account(client, signed_in, user):
         ("x" * 81, "Field cannot be longer than 80 characters."),
     ],
 )
-def test_an_empty_or_over_long_name_is_refused_beside_the_field(signed_in, name, message):
+def test_an_empty_or_over_long_name_is_refused_beside_the_field(freshly_signed_in, name, message):
     """400, the reason beside the name field, no secret and no token."""
-    response = signed_in.post(PAGE, data={"name": name})
+    response = freshly_signed_in.post(PAGE, data={"name": name})
     assert response.status_code == 400
     page = response.get_data(as_text=True)
     assert field_errors(page) == [message]
@@ -95,10 +121,10 @@ def test_an_empty_or_over_long_name_is_refused_beside_the_field(signed_in, name,
     assert token_names() == []
 
 
-def test_a_name_the_account_has_already_is_refused(signed_in):
+def test_a_name_the_account_has_already_is_refused(freshly_signed_in):
     """The same name twice: 400 with the reason beside the field; the first token stays."""
-    first = create(signed_in, "laptop")
-    response = signed_in.post(PAGE, data={"name": "laptop"})
+    first = create(freshly_signed_in, "laptop")
+    response = freshly_signed_in.post(PAGE, data={"name": "laptop"})
     assert response.status_code == 400
     page = response.get_data(as_text=True)
     assert field_errors(page) == [str(escape("You have a token named 'laptop' already."))]
@@ -107,10 +133,10 @@ def test_a_name_the_account_has_already_is_refused(signed_in):
     assert committed(select(ApiToken.token_hash)).one() == hash_token(first)
 
 
-def test_another_account_may_use_the_same_name(signed_in, other_user):
+def test_another_account_may_use_the_same_name(freshly_signed_in, other_user):
     """Names are per account: Grace's "laptop" does not stop Ada's."""
     issue_token(other_user, "laptop")
-    assert create(signed_in, "laptop")
+    assert create(freshly_signed_in, "laptop")
     assert token_names() == ["laptop", "laptop"]
 
 
@@ -123,25 +149,25 @@ def test_the_page_lists_only_the_accounts_own_tokens(signed_in, user, other_user
     assert "grace-laptop" not in page
 
 
-def test_revoking_stops_the_token_at_once(client, signed_in):
+def test_revoking_stops_the_token_at_once(client, freshly_signed_in):
     """POST revoke: 303 back to the page, which says so; the token is refused from then on."""
-    secret = create(signed_in, "laptop")
-    response = signed_in.post(REVOKE, data={"name": "laptop"})
+    secret = create(freshly_signed_in, "laptop")
+    response = freshly_signed_in.post(REVOKE, data={"name": "laptop"})
     assert response.status_code == 303
     assert response.headers["Location"] == PAGE
     assert write_status(client, secret) == 401
-    page = signed_in.get(PAGE).get_data(as_text=True)
+    page = freshly_signed_in.get(PAGE).get_data(as_text=True)
     assert str(escape("The token 'laptop' is revoked.")) in page
     assert "Revoked <time" in page
     assert 'aria-label="Revoke laptop"' not in page  # no button for a revoked token
     assert committed(select(ApiToken.revoked_at)).one() is not None
 
 
-def test_revoking_a_revoked_token_again_is_harmless(client, signed_in):
+def test_revoking_a_revoked_token_again_is_harmless(client, freshly_signed_in):
     """A second revoke (a double click) answers 303 too, and the token stays revoked."""
-    secret = create(signed_in, "laptop")
-    assert signed_in.post(REVOKE, data={"name": "laptop"}).status_code == 303
-    assert signed_in.post(REVOKE, data={"name": "laptop"}).status_code == 303
+    secret = create(freshly_signed_in, "laptop")
+    assert freshly_signed_in.post(REVOKE, data={"name": "laptop"}).status_code == 303
+    assert freshly_signed_in.post(REVOKE, data={"name": "laptop"}).status_code == 303
     assert write_status(client, secret) == 401
 
 
@@ -161,9 +187,9 @@ def test_no_one_can_revoke_another_accounts_token(app, client, user, other_user)
 
 
 @pytest.mark.options(wtf_csrf_enabled=True)
-def test_creating_without_a_csrf_token_is_refused(signed_in):
+def test_creating_without_a_csrf_token_is_refused(freshly_signed_in):
     """A cross-site POST can't make a token (whose secret the attacker would then see)."""
-    response = signed_in.post(PAGE, data={"name": "attacker"})
+    response = freshly_signed_in.post(PAGE, data={"name": "attacker"})
     assert response.status_code == 400
     assert not SECRET.search(response.get_data(as_text=True))
     assert token_names() == []
@@ -178,13 +204,13 @@ def test_revoking_without_a_csrf_token_is_refused(client, signed_in, user):
 
 
 @pytest.mark.options(wtf_csrf_enabled=True)
-def test_the_pages_own_csrf_token_lets_both_forms_through(client, signed_in):
+def test_the_pages_own_csrf_token_lets_both_forms_through(client, freshly_signed_in):
     """With the token from the page, create and revoke work; the API write needs none."""
-    token = csrf_token(signed_in.get(PAGE))
-    response = signed_in.post(PAGE, data={"name": "laptop", "csrf_token": token})
+    token = csrf_token(freshly_signed_in.get(PAGE))
+    response = freshly_signed_in.post(PAGE, data={"name": "laptop", "csrf_token": token})
     assert response.status_code == 200
     secret = SECRET.search(response.get_data(as_text=True)).group(1)
     assert write_status(client, secret) == 201
-    revoked = signed_in.post(REVOKE, data={"name": "laptop", "csrf_token": token})
+    revoked = freshly_signed_in.post(REVOKE, data={"name": "laptop", "csrf_token": token})
     assert revoked.status_code == 303
     assert write_status(client, secret) == 401
