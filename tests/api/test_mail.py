@@ -1,6 +1,6 @@
-"""API tokens and the mail layer: where confirmation is required, an account whose address is
-not confirmed can't make a token, so it can't write through the API either; and a password
-reset by a link revokes the account's tokens, as any new password does.
+"""API tokens with the mail layer installed. Where confirmation is required, an account whose
+address is not confirmed can't make a token, so it can't write through the API either. A
+password reset by a link revokes the account's tokens, as any new password does.
 """
 
 from sqlalchemy import select
