@@ -7,10 +7,13 @@ from datetime import timedelta
 import pytest
 
 from app.database import db
+from config import Config
 from tests.accounts.fixtures import client_of
 from tests.accounts.helpers import committed_user, sign_up
 from tests.mail.fixtures import SENDER
 from tests.mail.helpers import body, link_path, move_clock, page_text
+
+SITE_NAME = Config.SITE_NAME
 
 ADA = "ada@example.com"
 
@@ -34,7 +37,7 @@ def test_signing_up_sends_a_link_that_confirms_the_address(client, inbox):
     assert sign_up(client).status_code == 303
     message = inbox.only_message(ADA)
     assert message["From"] == SENDER
-    assert message["Subject"] == "Confirm your email address for Flask Starter Kit"
+    assert message["Subject"] == f"Confirm your email address for {SITE_NAME}"
     assert "within 7 days" in body(message)
     home = page_text(client.get("/"))
     assert "Welcome! Your account is ready." in home

@@ -10,11 +10,14 @@ import pytest
 
 from app.database import db
 from app.mail.emails import COULD_NOT_SEND
+from config import Config
 from tests.accounts.fixtures import client_of
 from tests.accounts.helpers import committed_user, sign_up
 from tests.live import free_port
 from tests.mail.fixtures import SENDER, send_by_smtp
 from tests.mail.helpers import page_text, silent_server
+
+SITE_NAME = Config.SITE_NAME
 
 ADA = "ada@example.com"
 FORGOT_ANSWER = "a link to reset its password is on its way"
@@ -39,7 +42,7 @@ def test_a_sign_up_succeeds_and_says_the_confirmation_could_not_be_sent(client, 
     assert "Welcome! Your account is ready." in home
     assert f"{COULD_NOT_SEND} Send it again from your account page." in home
     [failure] = failures(caplog)
-    assert "Email 'Confirm your email address for Flask Starter Kit' not sent" in failure
+    assert f"Email 'Confirm your email address for {SITE_NAME}' not sent" in failure
     assert "ConnectionRefusedError" in failure
     assert "\n" not in failure
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 
 from app.database import db
+from config import Config
 from tests.accounts.fixtures import PASSWORD_HASH, client_of
 from tests.accounts.helpers import (
     NEW_PASSWORD,
@@ -16,6 +17,8 @@ from tests.accounts.helpers import (
     sign_in,
 )
 from tests.mail.helpers import body, link_path, move_clock, page_text
+
+SITE_NAME = Config.SITE_NAME
 
 ADA, NOBODY = "ada@example.com", "nobody@example.com"
 
@@ -50,7 +53,7 @@ def test_a_reset_link_sets_a_new_password_and_signs_out_every_session(app, clien
     assert response.status_code == 303
     assert response.headers["Location"] == "/account/sign-in"
     message = inbox.only_message(ADA)
-    assert message["Subject"] == "Reset your password on Flask Starter Kit"
+    assert message["Subject"] == f"Reset your password on {SITE_NAME}"
     assert "within 30 minutes" in body(message)
 
     page = client.get(link_path(message))
@@ -82,7 +85,7 @@ def test_any_address_gets_the_same_answer_and_one_email(client, inbox, user):
     assert shown_known.replace(ADA, NOBODY) == shown_unknown
     assert "/account/reset/" in body(inbox.sent_to(ADA)[0])
     [note] = inbox.sent_to(NOBODY)
-    assert note["Subject"] == "Reset your password on Flask Starter Kit"
+    assert note["Subject"] == f"Reset your password on {SITE_NAME}"
     assert "no account uses it" in body(note)
     assert "/account/reset/" not in body(note)
 

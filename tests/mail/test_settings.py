@@ -10,8 +10,10 @@ import pytest
 from app import create_app
 from app.mail.sending import in_words
 from app.mail.settings import mail_settings
-from config import DevelopmentConfig
+from config import Config, DevelopmentConfig
 from tests.mail.helpers import page_text
+
+SITE_NAME = Config.SITE_NAME
 
 ADA = "ada@example.com"
 
@@ -66,7 +68,7 @@ def test_without_a_server_each_email_is_logged_in_full_with_a_link_that_works(si
     [logged] = [r.getMessage() for r in caplog.records if "Email not sent" in r.getMessage()]
     assert "MAIL_SERVER is not set" in logged
     assert f"To: {ADA}" in logged
-    assert "Subject: Confirm your email address for Flask Starter Kit" in logged
+    assert f"Subject: Confirm your email address for {SITE_NAME}" in logged
     [link] = [word for word in logged.split() if word.startswith("http://localhost/")]
     assert signed_in.get(link.removeprefix("http://localhost")).status_code == 303
     assert "Confirmed on" in page_text(signed_in.get("/account/"))
