@@ -8,7 +8,7 @@ from app.api.openapi import OPENAPI_DOCUMENT
 from app.api.validation import ENTRY_FIELDS, json_object, validated_entry
 from app.database import db
 from app.filters import utc_isoformat
-from app.guestbook.models import ENTRIES, GuestbookEntry, entry_written_by
+from app.guestbook.models import ENTRY_PAGES, GuestbookEntry, entry_written_by
 from app.guestbook.pagination import paginate_request
 from app.guestbook.routes import ENTRY_ID_RULE
 
@@ -36,7 +36,7 @@ def openapi():
 @bp.get("/entries")
 def list_entries():
     """Newest entries first; `next` is the address of the following page."""
-    page = paginate_request(ENTRIES, GuestbookEntry.id, current_app.config["GUESTBOOK_PAGE_SIZE"])
+    page = paginate_request(ENTRY_PAGES, current_app.config["GUESTBOOK_PAGE_SIZE"])
     next_url = None
     if page.older:
         # A page between two ids continues between them: `after` stays (url_for drops None).

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.accounts.models import User
 from app.database import db
 from app.database.models import MAX_INTEGER, utc_now
+from app.guestbook.pagination import KeysetPages
 
 NAME_MAX_LENGTH = 80
 MESSAGE_MAX_LENGTH = 500
@@ -45,10 +46,14 @@ class GuestbookEntry(db.Model):
 
 
 # Every list of entries, newest first: the HTML list and the API's (paginated by id). A list
-# selects only the columns it shows, as rows: nothing on a list is changed, so the session
-# need not build and track a model object for each entry.
-ENTRIES = select(
-    GuestbookEntry.id, GuestbookEntry.name, GuestbookEntry.message, GuestbookEntry.created_at
+# reads only the columns it shows, as plain rows, straight from the table (a Core select):
+# nothing on a list is changed, so it needs no model objects, and a Core statement skips the
+# ORM's per-query setup, which cost twice the query itself on a page of 20
+# (docs/performance.md). Pages that change an entry load the model, as usual.
+ENTRY_COLUMNS = GuestbookEntry.__table__.c
+ENTRY_PAGES = KeysetPages(
+    select(ENTRY_COLUMNS.id, ENTRY_COLUMNS.name, ENTRY_COLUMNS.message, ENTRY_COLUMNS.created_at),
+    ENTRY_COLUMNS.id,
 )
 
 

@@ -9,7 +9,12 @@ from flask_login import current_user, login_required
 from app.database import db
 from app.forms.fields import form_status
 from app.guestbook.forms import DeleteForm, EntryForm
-from app.guestbook.models import ENTRIES, MAX_ENTRY_ID, GuestbookEntry, entry_written_by
+from app.guestbook.models import (
+    ENTRY_PAGES,
+    MAX_ENTRY_ID,
+    GuestbookEntry,
+    entry_written_by,
+)
 from app.guestbook.pagination import paginate_request
 
 bp = Blueprint("guestbook", __name__)
@@ -20,7 +25,7 @@ ENTRY_ID_RULE = f"<int(min=1, max={MAX_ENTRY_ID}):entry_id>"
 @bp.get("/")
 def list_entries():
     """Newest entries first, one keyset page at a time."""
-    page = paginate_request(ENTRIES, GuestbookEntry.id, current_app.config["GUESTBOOK_PAGE_SIZE"])
+    page = paginate_request(ENTRY_PAGES, current_app.config["GUESTBOOK_PAGE_SIZE"])
     return render_template("guestbook/list.html", page=page)
 
 
