@@ -31,8 +31,11 @@ def init_app(app: Flask) -> None:
 
 def add_security_headers(response: Response) -> Response:
     """Add each security header the response does not set itself (a view may set its own)."""
-    for name, value in SECURITY_HEADERS.items():
-        response.headers.setdefault(name, value)
+    # One pass over the response's headers, not one per header (names are case-insensitive).
+    present = {name.lower() for name, _value in response.headers}
+    response.headers.extend(
+        (name, value) for name, value in SECURITY_HEADERS.items() if name.lower() not in present
+    )
     if hsts := current_app.config["STRICT_TRANSPORT_SECURITY"]:
         response.headers.setdefault("Strict-Transport-Security", hsts)
     return response
