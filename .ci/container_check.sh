@@ -115,9 +115,11 @@ echo "runs as uid $uid"
 [ "$uid" != 0 ] || fail "the image runs as root"
 "${engine[@]}" run --rm "${run_flags[@]}" --no-healthcheck "$IMAGE" sh -ec '
   cd /app
-  for path in .git .venv instance .env node_modules tests .pytest_cache app/__pycache__; do
+  for path in .git .venv instance .env node_modules tests .pytest_cache app/__pycache__/x.pyc; do
     [ ! -e "$path" ] || { echo "the image holds /app/$path" >&2; exit 1; }
   done
+  # The bytecode the build compiled (the planted x.pyc shows the host caches stay out).
+  ls app/__pycache__/__init__.*.pyc >/dev/null 2>&1 || { echo "the app has no bytecode" >&2; exit 1; }
   ! touch wsgi.py 2>/dev/null || { echo "the server can change its own code" >&2; exit 1; }
   echo "/app holds: $(ls -A | tr "\n" " ")"'
 
