@@ -1,11 +1,19 @@
-"""Page throughput as a ratio to a one-route Flask app, both under `gunicorn -w 2` (sync).
+"""Page throughput as a ratio to a one-route Flask app, memory per worker, and start-up time.
 
-Seeds a throwaway SQLite database with 100,000 guestbook entries, serves the kit in
-production mode with its limits off (every request comes from one address) and a
-"Hello" app beside it, then runs `wrk -t2 -c16` against each page for a few seconds in
-interleaved rounds, so both see the same machine. Prints requests per second and each
-page's ratio to the hello app, per round and the median. docs/performance.md keeps the
-figures; no test asserts them. Needs wrk (Debian's package).
+Seeds a throwaway SQLite database with 100,000 guestbook entries and serves the kit in
+production mode, limits off (every request comes from one address), beside a "Hello" app
+on `gunicorn -w 2` sync workers. The kit runs twice: as shipped (gunicorn.conf.py: two
+workers of 8 threads) and on two sync workers. `wrk -t2 -c16` loads each page for a few
+seconds in interleaved rounds, so every server sees the same machine; the median ratio over
+the rounds is printed per page.
+
+A threaded worker keeps each keep-alive connection it accepted, so when one worker happens
+to accept all 16 at the start, the other idles for the whole run: such a run is marked
+"one worker" (it used under a quarter of the CPU) and left out of the medians.
+
+Then each worker's memory after the load (RSS, and the private part), and the time to
+`import wsgi` over the time to import the Flask extensions it uses, medians of 15 starts.
+docs/performance.md keeps the figures; no test asserts them. Needs wrk (Debian's package).
 
 Usage: .venv/bin/python .ci/bench_pages.py [--rounds 3] [--seconds 8] [--rows 100000]
 """
@@ -16,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -25,58 +34,124 @@ from tests.live import free_port, production_environ, run_in_project_root  # noq
 
 PAGES = ["/", "/hello/World", "/submit", "/guestbook/", "/api/v1/entries"]
 HELLO_APP = 'from flask import Flask\napp = Flask(__name__)\napp.get("/")(lambda: "Hello")\n'
+SYNC = ["--worker-class", "sync", "--threads", "1"]
+EXTENSIONS = (
+    "flask, flask_sqlalchemy, flask_migrate, flask_wtf, flask_login, flask_limiter, flask_mail"
+)
 
 
-def serve(module: str, cwd: Path, environ: dict[str, str]) -> tuple[subprocess.Popen, str]:
-    """Start `gunicorn -w 2` (sync workers) on `module` in `cwd`; its process and base URL."""
+def serve(module: str, cwd: Path, environ: dict[str, str], options: list[str]):
+    """Start `gunicorn -w 2 module` in `cwd` (reading its gunicorn.conf.py, if any)."""
     port = free_port()
     command = [
-        sys.executable, "-m", "gunicorn", module, "--workers", "2", "--worker-class", "sync",
-        "--bind", f"127.0.0.1:{port}", "--no-control-socket", "--log-level", "warning",
+        sys.executable, "-m", "gunicorn", module, "--workers", "2", "--bind",
+        f"127.0.0.1:{port}", "--no-control-socket", "--log-level", "warning", *options,
     ]  # fmt: skip
     process = subprocess.Popen(command, cwd=cwd, env=environ, stderr=subprocess.DEVNULL)
-    base_url = f"http://127.0.0.1:{port}"
+    url = f"http://127.0.0.1:{port}"
     for _ in range(100):
-        if subprocess.run(["curl", "-fs", "-o", "/dev/null", base_url + "/"]).returncode == 0:
-            return process, base_url
-        subprocess.run(["sleep", "0.2"])
+        if subprocess.run(["curl", "-fs", "-o", "/dev/null", url + "/"]).returncode == 0:
+            return process, url
+        time.sleep(0.2)
     process.kill()
     sys.exit(f"{module} did not start")
 
 
-def requests_per_second(url: str, seconds: int) -> float:
-    """What `wrk -t2 -c16` measures for `url`."""
+def workers_of(process: subprocess.Popen) -> list[int]:
+    """The process ids of a gunicorn master's workers."""
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text()
+    return [int(pid) for pid in children.split()]
+
+
+def cpu_ticks(pid: int) -> int:
+    """User and system CPU time a process has used, in clock ticks."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def measure(url: str, seconds: int, workers: list[int]) -> tuple[float, bool]:
+    """Requests per second under `wrk -t2 -c16`, and whether both workers shared the load."""
+    before = [cpu_ticks(pid) for pid in workers]
     result = subprocess.run(
         ["wrk", "-t2", "-c16", f"-d{seconds}s", url], capture_output=True, text=True, check=True
     )
-    return float(re.search(r"Requests/sec:\s+([\d.]+)", result.stdout).group(1))
+    used = [cpu_ticks(pid) - start for pid, start in zip(workers, before, strict=True)]
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", result.stdout).group(1))
+    return rate, min(used) >= 0.25 * max(sum(used), 1)
+
+
+def memory_mb(pid: int) -> tuple[float, float]:
+    """A process's resident memory and the private part of it, in MB."""
+    fields = dict(
+        line.split(":", 1)
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]
+    )
+    kilobytes = {name: int(value.split()[0]) for name, value in fields.items()}
+    private = kilobytes["Private_Clean"] + kilobytes["Private_Dirty"]
+    return kilobytes["Rss"] / 1024, private / 1024
+
+
+def start_up_ratio(environ: dict[str, str]) -> float:
+    """Median time to `import wsgi` over the median time to import the extensions alone."""
+
+    def median_seconds(code: str) -> float:
+        times = []
+        for _ in range(15):
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, env=environ, check=True)
+            times.append(time.perf_counter() - started)
+        return statistics.median(times)
+
+    # The extensions' bytecode was compiled when pip installed them; the app's is written at its
+    # first import, unless PYTHONDONTWRITEBYTECODE is set (as in the container, whose build
+    # compiles it): compile it here too, so both imports read bytecode.
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", "app", "config.py", "wsgi.py"],
+        cwd=PROJECT_ROOT,
+        check=True,
+    )
+    return median_seconds("import wsgi") / median_seconds(f"import {EXTENSIONS}")
 
 
 def main(rounds: int, seconds: int, rows: int) -> None:
-    """Seed, serve both apps, measure in interleaved rounds, print the ratios."""
+    """Seed, serve, measure in interleaved rounds, and print the figures."""
     with tempfile.TemporaryDirectory() as scratch:
         environ = production_environ(f"sqlite:///{scratch}/bench.db")
         environ.update(RATELIMIT_ENABLED="false", RATELIMIT_STORAGE_URI="memory://")
         for args in (["db", "upgrade"], ["seed", "--count", str(rows)]):
             run_in_project_root([sys.executable, "-m", "flask", *args], environ)
         (Path(scratch) / "hello.py").write_text(HELLO_APP)
-        kit, kit_url = serve("wsgi:app", PROJECT_ROOT, environ)
-        hello, hello_url = serve("hello:app", Path(scratch), environ)
-        ratios: dict[str, list[float]] = {page: [] for page in PAGES}
+        servers = {
+            "hello": serve("hello:app", Path(scratch), environ, SYNC),
+            "as shipped": serve("wsgi:app", PROJECT_ROOT, environ, []),
+            "sync": serve("wsgi:app", PROJECT_ROOT, environ, SYNC),
+        }
+        workers = {name: workers_of(process) for name, (process, _) in servers.items()}
+        ratios = {(kit, page): [] for kit in ("as shipped", "sync") for page in PAGES}
         try:
             for number in range(1, rounds + 1):
-                base = requests_per_second(hello_url + "/", seconds)
-                print(f"round {number}: hello {base:.0f} req/s")
-                for page in PAGES:
-                    rate = requests_per_second(kit_url + page, seconds)
-                    ratios[page].append(rate / base)
-                    print(f"  {page:<18} {rate:8.0f} req/s  {rate / base:.2f} of hello")
+                hello, _ = measure(servers["hello"][1] + "/", seconds, workers["hello"])
+                print(f"round {number}: hello {hello:.0f} req/s")
+                for (kit, page), values in ratios.items():
+                    rate, shared = measure(servers[kit][1] + page, seconds, workers[kit])
+                    note = "" if shared else "  (one worker: left out)"
+                    print(f"  {kit:<10} {page:<16} {rate:6.0f} req/s {rate / hello:.2f}{note}")
+                    if shared:
+                        values.append(rate / hello)
+            print("median ratio to hello (as shipped, sync):")
+            for page in PAGES:
+                medians = [
+                    statistics.median(ratios[kit, page] or [0]) for kit in ("as shipped", "sync")
+                ]
+                print(f"  {page:<16} {medians[0]:.2f}  {medians[1]:.2f}")
+            for kit in ("as shipped", "sync"):
+                for pid in workers[kit]:
+                    rss, private = memory_mb(pid)
+                    print(f"{kit} worker {pid}: {rss:.0f} MB resident, {private:.0f} MB private")
         finally:
-            kit.terminate()
-            hello.terminate()
-        print("median ratio to hello:")
-        for page, values in ratios.items():
-            print(f"  {page:<18} {statistics.median(values):.2f}")
+            for process, _ in servers.values():
+                process.terminate()
+        print(f"start-up: import wsgi / import of its extensions = {start_up_ratio(environ):.2f}")
 
 
 if __name__ == "__main__":
