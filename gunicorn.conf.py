@@ -22,8 +22,10 @@ workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 # many slow clients (a slowloris attack) still need nginx in front, which holds them itself.
 # Keep DB_POOL_SIZE + DB_MAX_OVERFLOW below the threads: then a database that hangs holds only
 # some of them, and the others still answer /healthz (and 503 pages).
+# Few threads, and more processes for more load: Python runs one thread of a process at a
+# time, so under load 8 threads served pages more slowly than 4 (docs/performance.md).
 worker_class = "gthread"
-threads = int(os.environ.get("GUNICORN_THREADS", "8"))
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 
 # A worker silent for this long is restarted; a request the app is still answering when the
 # server stops gets this long to finish.

@@ -52,8 +52,8 @@ def engine_options(url: URL, environ: Mapping[str, str]) -> dict:
         # under load: workers x (size + overflow) must stay below the server's max_connections.
         # Fewer than gunicorn's threads, so a database that hangs holds only some of a
         # worker's threads: the others go on answering /healthz, and 503 pages.
-        "pool_size": whole_number(environ, "DB_POOL_SIZE", 4),
-        "max_overflow": whole_number(environ, "DB_MAX_OVERFLOW", 2),
+        "pool_size": whole_number(environ, "DB_POOL_SIZE", 2),
+        "max_overflow": whole_number(environ, "DB_MAX_OVERFLOW", 1),
         # How long a request waits for a free connection (seconds) before its 503 page.
         "pool_timeout": whole_number(environ, "DB_POOL_TIMEOUT", 5),
         # Test each pooled connection before use, so a database restart costs no failed request.

@@ -89,11 +89,11 @@ def test_postgresql_pool_and_timeouts_come_from_the_environment():
 
 
 def test_postgresql_defaults_time_out_everywhere():
-    """Without settings: 4 + 2 connections, and nothing waits for ever on the database."""
+    """Without settings: 2 + 1 connections, and nothing waits for ever on the database."""
     options = database_settings({"DATABASE_URL": "postgres://db/app"})["SQLALCHEMY_ENGINE_OPTIONS"]
     assert options == {
-        "pool_size": 4,
-        "max_overflow": 2,
+        "pool_size": 2,
+        "max_overflow": 1,
         "pool_timeout": 5,
         "pool_pre_ping": True,
         "connect_args": {

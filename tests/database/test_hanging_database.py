@@ -16,8 +16,8 @@ from tests.live import TcpProxy, production_environ
 # gunicorn and nginx on PostgreSQL, behind a proxy that goes silent.
 pytestmark = pytest.mark.servers
 
-# gunicorn.conf.py gives each worker 8 threads; the pool at most 4 + 2 connections.
-POOL_CAPACITY = 6
+# gunicorn.conf.py gives each worker 4 threads; the pool at most 2 + 1 connections.
+POOL_CAPACITY = 3
 
 
 def ready(server: AppServer, answers: list[int] | None = None) -> None:
