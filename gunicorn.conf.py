@@ -13,6 +13,11 @@ wsgi_app = "wsgi:app"
 # Under systemd with a socket unit (docs/deployment.md), gunicorn serves the socket systemd
 # hands it instead: systemd keeps it open while the server restarts, so no client is refused.
 bind = os.environ.get("BIND", "127.0.0.1:8000")
+socket_activated = "LISTEN_FDS" in os.environ
+# Otherwise each worker listens on a socket of its own (SO_REUSEPORT) and the kernel spreads
+# new connections over them. On one shared socket, a worker that accepts a burst of keep-alive
+# connections keeps them all while the other idles: a third of the throughput, measured.
+reuse_port = not socket_activated
 
 # Processes: WEB_CONCURRENCY, as most hosts set it; two by default.
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
