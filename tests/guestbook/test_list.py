@@ -3,12 +3,12 @@
 import re
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import Select, event
 
 from app.database import db
 from app.database.models import MAX_INTEGER
 from app.filters import utc_isoformat
-from app.guestbook.models import GuestbookEntry
+from app.guestbook.models import ENTRY_PAGES, GuestbookEntry
 
 PAGER_LINK = re.compile(r'href="(/guestbook/\?(?:before|after)=[^"]+)" rel="(prev|next)"')
 
@@ -111,6 +111,33 @@ def test_deep_pages_seek_by_key_without_offset_or_count(client, entries):
     assert "COUNT(" not in sql
     # SQLite's dialect always writes "LIMIT ? OFFSET ?"; the offset must then be zero.
     assert "OFFSET" not in sql or parameters[-1] == 0
+
+
+@pytest.mark.parametrize(
+    ("query", "statement"),
+    [
+        ("", "first"),
+        ("?before=40", "older"),
+        ("?after=10", "newer"),
+        ("?before=40&after=10", "between"),
+    ],
+)
+def test_every_page_runs_one_of_four_statements_built_once(client, entries, query, statement):
+    """Building a statement costs as much as running it: requests reuse the list's own."""
+    run = []
+
+    def record(_connection, clause, *_):
+        """Keep each SELECT the engine is given, as the object it is (not the tests' SAVEPOINTs)."""
+        if isinstance(clause, Select):
+            run.append(clause)
+
+    event.listen(db.engine, "before_execute", record)
+    try:
+        client.get(f"/guestbook/{query}")
+        client.get(f"/guestbook/{query}")
+    finally:
+        event.remove(db.engine, "before_execute", record)
+    assert [clause is getattr(ENTRY_PAGES, statement) for clause in run] == [True, True]
 
 
 @pytest.mark.parametrize("limit", ["0", "-1", "101", "abc", "1.5", "99999999999999999999", ""])
