@@ -17,6 +17,7 @@ socket_activated = "LISTEN_FDS" in os.environ
 # Otherwise each worker listens on a socket of its own (SO_REUSEPORT) and the kernel spreads
 # new connections over them. On one shared socket, a worker that accepts a burst of keep-alive
 # connections keeps them all while the other idles: a third of the throughput, measured.
+# So a second server started on the same port shares it instead of failing: stop one first.
 reuse_port = not socket_activated
 
 # Processes: WEB_CONCURRENCY, as most hosts set it; two by default.
