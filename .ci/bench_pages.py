@@ -30,7 +30,14 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT))
 
-from tests.live import free_port, production_environ, run_in_project_root  # noqa: E402
+from tests.live import (  # noqa: E402
+    free_port,
+    gunicorn_workers,
+    production_environ,
+    run_in_project_root,
+    stop_process,
+    wait_until_ready,
+)
 
 PAGES = ["/", "/hello/World", "/submit", "/guestbook/", "/api/v1/entries"]
 HELLO_APP = 'from flask import Flask\napp = Flask(__name__)\napp.get("/")(lambda: "Hello")\n'
@@ -40,27 +47,20 @@ EXTENSIONS = (
 )
 
 
-def serve(module: str, cwd: Path, environ: dict[str, str], options: list[str]):
-    """Start `gunicorn -w 2 module` in `cwd` (reading its gunicorn.conf.py, if any)."""
+def serve(module: str, cwd: Path, environ: dict[str, str], options: list[str], log: Path):
+    """Start `gunicorn -w 2 module` in `cwd` (reading its gunicorn.conf.py, if any), logging
+    to `log`, and wait until it answers `/`; its process and base URL.
+    """
     port = free_port()
     command = [
         sys.executable, "-m", "gunicorn", module, "--workers", "2", "--bind",
         f"127.0.0.1:{port}", "--no-control-socket", "--log-level", "warning", *options,
     ]  # fmt: skip
-    process = subprocess.Popen(command, cwd=cwd, env=environ, stderr=subprocess.DEVNULL)
+    with log.open("w") as stream:
+        process = subprocess.Popen(command, cwd=cwd, env=environ, stderr=stream)
     url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        if subprocess.run(["curl", "-fs", "-o", "/dev/null", url + "/"]).returncode == 0:
-            return process, url
-        time.sleep(0.2)
-    process.kill()
-    sys.exit(f"{module} did not start")
-
-
-def workers_of(process: subprocess.Popen) -> list[int]:
-    """The process ids of a gunicorn master's workers."""
-    children = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text()
-    return [int(pid) for pid in children.split()]
+    wait_until_ready(url + "/", process, log)
+    return process, url
 
 
 def cpu_ticks(pid: int) -> int:
@@ -122,11 +122,16 @@ def main(rounds: int, seconds: int, rows: int) -> None:
             run_in_project_root([sys.executable, "-m", "flask", *args], environ)
         (Path(scratch) / "hello.py").write_text(HELLO_APP)
         servers = {
-            "hello": serve("hello:app", Path(scratch), environ, SYNC),
-            "as shipped": serve("wsgi:app", PROJECT_ROOT, environ, []),
-            "sync": serve("wsgi:app", PROJECT_ROOT, environ, SYNC),
+            name: serve(
+                module, cwd, environ, options, Path(scratch) / f"{name.replace(' ', '-')}.log"
+            )
+            for name, module, cwd, options in [
+                ("hello", "hello:app", Path(scratch), SYNC),
+                ("as shipped", "wsgi:app", PROJECT_ROOT, []),
+                ("sync", "wsgi:app", PROJECT_ROOT, SYNC),
+            ]
         }
-        workers = {name: workers_of(process) for name, (process, _) in servers.items()}
+        workers = {name: gunicorn_workers(process) for name, (process, _) in servers.items()}
         ratios = {(kit, page): [] for kit in ("as shipped", "sync") for page in PAGES}
         try:
             for number in range(1, rounds + 1):
@@ -140,17 +145,17 @@ def main(rounds: int, seconds: int, rows: int) -> None:
                         values.append(rate / hello)
             print("median ratio to hello (as shipped, sync):")
             for page in PAGES:
-                medians = [
-                    statistics.median(ratios[kit, page] or [0]) for kit in ("as shipped", "sync")
-                ]
-                print(f"  {page:<16} {medians[0]:.2f}  {medians[1]:.2f}")
+                medians = [ratios[kit, page] for kit in ("as shipped", "sync")]
+                # "-": every run of that server was left out.
+                text = [f"{statistics.median(m):.2f}" if m else "  - " for m in medians]
+                print(f"  {page:<16} {text[0]}  {text[1]}")
             for kit in ("as shipped", "sync"):
                 for pid in workers[kit]:
                     rss, private = memory_mb(pid)
                     print(f"{kit} worker {pid}: {rss:.0f} MB resident, {private:.0f} MB private")
         finally:
             for process, _ in servers.values():
-                process.terminate()
+                stop_process(process, timeout=15)
         print(f"start-up: import wsgi / import of its extensions = {start_up_ratio(environ):.2f}")
 
 

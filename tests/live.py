@@ -82,12 +82,23 @@ def gunicorn_server(
         wait_until_ready(f"{base_url}{ready_path}", process, log_path)
         yield base_url
     finally:
-        process.terminate()  # stopped by its own process id, gracefully
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process, timeout=15)
+
+
+def stop_process(process: subprocess.Popen, timeout: float) -> None:
+    """Stop `process` gracefully (SIGTERM); kill it if it is still running after `timeout` s."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def gunicorn_workers(master: subprocess.Popen) -> list[int]:
+    """The process ids of a gunicorn master's workers (its children)."""
+    pid = master.pid
+    return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
 
 
 def wait_until_ready(url: str, process: subprocess.Popen, log_path: Path) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 import requests
 
 from tests.helpers import needs_missing_tool
-from tests.live import PROJECT_ROOT, free_port, wait_until_ready
+from tests.live import PROJECT_ROOT, free_port, gunicorn_workers, stop_process, wait_until_ready
 
 NGINX = Path("/usr/sbin/nginx")
 SITE = PROJECT_ROOT / "deploy" / "nginx.conf"
@@ -94,19 +94,11 @@ class AppServer:
     def stop(self) -> None:
         """Stop gunicorn as `systemctl stop` does: SIGTERM, then wait for it to finish."""
         if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+            stop_process(self.process, timeout=30)
 
     def worker_ids(self) -> list[int]:
         """The process ids of gunicorn's workers (the master's children)."""
-        pid = self.process.pid
-        return [
-            int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-        ]
+        return gunicorn_workers(self.process)
 
     def kill_master(self) -> None:
         """Kill gunicorn's master, then what is left of it, as systemd does when the main
@@ -158,12 +150,7 @@ class Nginx:
 
     def stop(self) -> None:
         """Stop nginx (SIGTERM: a fast shutdown) and wait for it."""
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop_process(self.process, timeout=10)
 
     def get(self, path: str, **kwargs) -> requests.Response:
         """GET `path` through nginx, with the site's host name."""
