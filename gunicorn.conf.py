@@ -13,12 +13,11 @@ wsgi_app = "wsgi:app"
 # Under systemd with a socket unit (docs/deployment.md), gunicorn serves the socket systemd
 # hands it instead: systemd keeps it open while the server restarts, so no client is refused.
 bind = os.environ.get("BIND", "127.0.0.1:8000")
-socket_activated = "LISTEN_FDS" in os.environ
 # Otherwise each worker listens on a socket of its own (SO_REUSEPORT) and the kernel spreads
 # new connections over them. On one shared socket, a worker that accepts a burst of keep-alive
-# connections keeps them all while the other idles: a third of the throughput, measured.
-# So a second server started on the same port shares it instead of failing: stop one first.
-reuse_port = not socket_activated
+# connections keeps them all while the other idles (docs/performance.md). So a second server
+# started on the same port shares it instead of failing: stop one first.
+reuse_port = "LISTEN_FDS" not in os.environ  # systemd's socket is shared by every worker
 
 # Processes: WEB_CONCURRENCY, as most hosts set it; two by default.
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
@@ -44,7 +43,6 @@ keepalive = 5
 # gunicorn at once with its one line, instead of workers failing and restarting forever.
 preload_app = True
 
-
 # The control socket (gunicornc) is off: two servers on one machine would share its default
 # path. Set GUNICORN_CONTROL_SOCKET to a path of this server's own to turn it on.
 control_socket_disable = "GUNICORN_CONTROL_SOCKET" not in os.environ
@@ -62,6 +60,6 @@ def pre_fork(server, worker):
     A worker shares the master's memory until it writes to a page. Python's garbage collector
     writes to every object it examines, so without this each worker soon holds its own copy
     of the whole app; frozen objects are never examined (the `gc.freeze` recipe for servers
-    that fork). Measured: 17 MB of private memory per worker instead of 38.
+    that fork; docs/performance.md has the figures).
     """
     gc.freeze()

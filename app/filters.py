@@ -29,7 +29,7 @@ def utc_time_tag(moment: datetime) -> Markup:
     One filter, not `isoformat` and `minutes` side by side: a list calls it on every row.
     """
     iso = utc_isoformat(moment)  # 2026-11-26T06:55:12.000001+00:00
-    # Digits and signs only: nothing to escape (Markup's escaping .format costs 10x more).
+    # Digits and signs only: nothing to escape, so no escaping Markup.format, which is slow.
     html = f'<time datetime="{iso}">{iso[:10]} {iso[11:16]}</time>'
     return Markup(html)  # noqa: S704  # nosec B704
 

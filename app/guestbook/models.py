@@ -48,8 +48,8 @@ class GuestbookEntry(db.Model):
 # Every list of entries, newest first: the HTML list and the API's (paginated by id). A list
 # reads only the columns it shows, as plain rows, straight from the table (a Core select):
 # nothing on a list is changed, so it needs no model objects, and a Core statement skips the
-# ORM's per-query setup, which cost twice the query itself on a page of 20
-# (docs/performance.md). Pages that change an entry load the model, as usual.
+# ORM's per-query setup, which costs more than the query itself (docs/performance.md). Pages
+# that change an entry load the model, as usual.
 ENTRY_COLUMNS = GuestbookEntry.__table__.c
 ENTRY_PAGES = KeysetPages(
     select(ENTRY_COLUMNS.id, ENTRY_COLUMNS.name, ENTRY_COLUMNS.message, ENTRY_COLUMNS.created_at),

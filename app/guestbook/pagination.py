@@ -51,8 +51,8 @@ class KeysetPages:
     `statement` selects the columns the page shows, `select(table.c.id, table.c.name)`,
     and each row has them as attributes: `row.name`. The four statements a page can need
     are built here once, with bound parameters for the request's values: SQLAlchemy builds
-    and keys a statement in Python, which costs as much as running this query on SQLite,
-    so a statement built anew on every request would double the query's cost.
+    and keys a statement in Python, which costs about as much as running a query this
+    simple, so a statement built anew on every request would be paid for twice.
     """
 
     def __init__(self, statement: Select, key: Column):
