@@ -87,13 +87,20 @@ def end_session(_error: BaseException | None = None) -> None:
     except DBAPIError as error:
         if not error.connection_invalidated:
             raise
-        reason = str(error.orig).strip().splitlines()[0]
-        current_app.logger.warning("Database connection lost after the answer: %s", reason)
+        current_app.logger.warning(
+            "Database connection lost after the answer: %s", first_line(error.orig)
+        )
         db.session.remove()  # the connection is marked dead now: nothing is sent this time
 
 
 def database_unavailable(cause: BaseException, message: str):
     """The 503 page, logged as one line: an outage repeats on every request, its cause not."""
-    reason = str(cause).strip().splitlines()[0] if str(cause).strip() else ""
+    reason = first_line(cause)
     current_app.logger.warning("Database unavailable: %s: %s", type(cause).__name__, reason)
     return render_error(ServiceUnavailable(message))
+
+
+def first_line(cause: BaseException) -> str:
+    """The first line of an error's message (drivers add lines of context), or ""."""
+    lines = str(cause).strip().splitlines()
+    return lines[0] if lines else ""
