@@ -3,7 +3,7 @@
 Seeds a throwaway SQLite database with 100,000 guestbook entries and serves the kit in
 production mode, limits off (every request comes from one address), beside a "Hello" app
 on `gunicorn -w 2` sync workers. The kit runs twice: as shipped (gunicorn.conf.py: two
-workers of 8 threads) and on two sync workers. `wrk -t2 -c16` loads each page for a few
+workers of 4 threads) and on two sync workers. `wrk -t2 -c16` loads each page for a few
 seconds in interleaved rounds, so every server sees the same machine; the median ratio over
 the rounds is printed per page.
 
@@ -15,7 +15,13 @@ Then each worker's memory after the load (RSS, and the private part), and the ti
 `import wsgi` over the time to import the Flask extensions it uses, medians of 15 starts.
 docs/performance.md keeps the figures; no test asserts them. Needs wrk (Debian's package).
 
+Ratios to "Hello" move with the machine (docs/performance.md has two of one kind), so
+`--compare NAME=FOLDER:MODULE:PATH` serves `MODULE:app` from FOLDER on sync workers and puts
+its PATH in the same rounds, as a yardstick: the Flask tutorial's index, say, with a
+`wsgi_flaskr.py` of your own and its database seeded first.
+
 Usage: .venv/bin/python .ci/bench_pages.py [--rounds 3] [--seconds 8] [--rows 100000]
+           [--compare NAME=FOLDER:MODULE:PATH]
 """
 
 import argparse
@@ -113,7 +119,7 @@ def start_up_ratio(environ: dict[str, str]) -> float:
     return median_seconds("import wsgi") / median_seconds(f"import {EXTENSIONS}")
 
 
-def main(rounds: int, seconds: int, rows: int) -> None:
+def main(rounds: int, seconds: int, rows: int, compare: str | None) -> None:
     """Seed, serve, measure in interleaved rounds, and print the figures."""
     with tempfile.TemporaryDirectory() as scratch:
         environ = production_environ(f"sqlite:///{scratch}/bench.db")
@@ -121,18 +127,25 @@ def main(rounds: int, seconds: int, rows: int) -> None:
         for args in (["db", "upgrade"], ["seed", "--count", str(rows)]):
             run_in_project_root([sys.executable, "-m", "flask", *args], environ)
         (Path(scratch) / "hello.py").write_text(HELLO_APP)
+        specs = [
+            ("hello", "hello:app", Path(scratch), SYNC),
+            ("as shipped", "wsgi:app", PROJECT_ROOT, []),
+            ("sync", "wsgi:app", PROJECT_ROOT, SYNC),
+        ]
+        pages = {"as shipped": PAGES, "sync": PAGES}
+        if compare:
+            name, _, place = compare.partition("=")
+            folder, module, page = place.split(":")
+            specs.append((name, f"{module}:app", Path(folder), SYNC))
+            pages[name] = [page]
         servers = {
             name: serve(
                 module, cwd, environ, options, Path(scratch) / f"{name.replace(' ', '-')}.log"
             )
-            for name, module, cwd, options in [
-                ("hello", "hello:app", Path(scratch), SYNC),
-                ("as shipped", "wsgi:app", PROJECT_ROOT, []),
-                ("sync", "wsgi:app", PROJECT_ROOT, SYNC),
-            ]
+            for name, module, cwd, options in specs
         }
         workers = {name: gunicorn_workers(process) for name, (process, _) in servers.items()}
-        ratios = {(kit, page): [] for kit in ("as shipped", "sync") for page in PAGES}
+        ratios = {(kit, page): [] for kit, kit_pages in pages.items() for page in kit_pages}
         try:
             for number in range(1, rounds + 1):
                 hello, _ = measure(servers["hello"][1] + "/", seconds, workers["hello"])
@@ -149,6 +162,9 @@ def main(rounds: int, seconds: int, rows: int) -> None:
                 # "-": every run of that server was left out.
                 text = [f"{statistics.median(m):.2f}" if m else "  - " for m in medians]
                 print(f"  {page:<16} {text[0]}  {text[1]}")
+            for (kit, page), values in ratios.items():
+                if kit not in ("as shipped", "sync") and values:
+                    print(f"  {kit} {page}: {statistics.median(values):.2f}")
             for kit in ("as shipped", "sync"):
                 for pid in workers[kit]:
                     rss, private = memory_mb(pid)
@@ -164,5 +180,6 @@ if __name__ == "__main__":
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=8)
     parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--compare", metavar="NAME=FOLDER:MODULE:PATH")
     options = parser.parse_args()
-    main(options.rounds, options.seconds, options.rows)
+    main(options.rounds, options.seconds, options.rows, options.compare)
