@@ -31,16 +31,18 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT))
 
 from tests.live import (  # noqa: E402
+    flask_or_exit,
     free_port,
     gunicorn_workers,
     production_environ,
-    run_in_project_root,
     stop_process,
     wait_until_ready,
 )
@@ -53,9 +55,12 @@ EXTENSIONS = (
 )
 
 
-def serve(module: str, cwd: Path, environ: dict[str, str], options: list[str], log: Path):
-    """Start `gunicorn -w 2 module` in `cwd` (reading its gunicorn.conf.py, if any), logging
-    to `log`, and wait until it answers `/`; its process and base URL.
+@contextmanager
+def serve(
+    module: str, cwd: Path, environ: dict[str, str], options: list[str], log: Path
+) -> Iterator[tuple[subprocess.Popen, str]]:
+    """Serve `gunicorn -w 2 module` in `cwd` (reading its gunicorn.conf.py, if any), logging
+    to `log`, until it answers `/`; yield its process and base URL, and stop it after.
     """
     port = free_port()
     command = [
@@ -65,8 +70,11 @@ def serve(module: str, cwd: Path, environ: dict[str, str], options: list[str], l
     with log.open("w") as stream:
         process = subprocess.Popen(command, cwd=cwd, env=environ, stderr=stream)
     url = f"http://127.0.0.1:{port}"
-    wait_until_ready(url + "/", process, log)
-    return process, url
+    try:
+        wait_until_ready(url + "/", process, log)
+        yield process, url
+    finally:
+        stop_process(process, timeout=15)
 
 
 def cpu_ticks(pid: int) -> int:
@@ -82,6 +90,9 @@ def measure(url: str, seconds: int, workers: list[int]) -> tuple[float, bool]:
         ["wrk", "-t2", "-c16", f"-d{seconds}s", url], capture_output=True, text=True, check=True
     )
     used = [cpu_ticks(pid) - start for pid, start in zip(workers, before, strict=True)]
+    # wrk counts error answers as requests: a page that fails would look fast.
+    if errors := re.search(r"Non-2xx or 3xx responses: (\d+)", result.stdout):
+        sys.exit(f"{url} answered {errors.group(1)} requests with an error status")
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", result.stdout).group(1))
     return rate, min(used) >= 0.25 * max(sum(used), 1)
 
@@ -123,9 +134,9 @@ def main(rounds: int, seconds: int, rows: int, compare: str | None) -> None:
     """Seed, serve, measure in interleaved rounds, and print the figures."""
     with tempfile.TemporaryDirectory() as scratch:
         environ = production_environ(f"sqlite:///{scratch}/bench.db")
-        environ.update(RATELIMIT_ENABLED="false", RATELIMIT_STORAGE_URI="memory://")
-        for args in (["db", "upgrade"], ["seed", "--count", str(rows)]):
-            run_in_project_root([sys.executable, "-m", "flask", *args], environ)
+        environ["RATELIMIT_ENABLED"] = "false"
+        flask_or_exit(environ, "db", "upgrade")
+        flask_or_exit(environ, "seed", "--count", str(rows))
         (Path(scratch) / "hello.py").write_text(HELLO_APP)
         specs = [
             ("hello", "hello:app", Path(scratch), SYNC),
@@ -138,15 +149,13 @@ def main(rounds: int, seconds: int, rows: int, compare: str | None) -> None:
             folder, module, page = place.split(":")
             specs.append((name, f"{module}:app", Path(folder), SYNC))
             pages[name] = [page]
-        servers = {
-            name: serve(
-                module, cwd, environ, options, Path(scratch) / f"{name.replace(' ', '-')}.log"
-            )
-            for name, module, cwd, options in specs
-        }
-        workers = {name: gunicorn_workers(process) for name, (process, _) in servers.items()}
-        ratios = {(kit, page): [] for kit, kit_pages in pages.items() for page in kit_pages}
-        try:
+        with ExitStack() as running:
+            servers = {}
+            for name, module, cwd, options in specs:
+                log = Path(scratch) / f"{name.replace(' ', '-')}.log"
+                servers[name] = running.enter_context(serve(module, cwd, environ, options, log))
+            workers = {name: gunicorn_workers(process) for name, (process, _) in servers.items()}
+            ratios = {(kit, page): [] for kit, kit_pages in pages.items() for page in kit_pages}
             for number in range(1, rounds + 1):
                 hello, _ = measure(servers["hello"][1] + "/", seconds, workers["hello"])
                 print(f"round {number}: hello {hello:.0f} req/s")
@@ -169,9 +178,6 @@ def main(rounds: int, seconds: int, rows: int, compare: str | None) -> None:
                 for pid in workers[kit]:
                     rss, private = memory_mb(pid)
                     print(f"{kit} worker {pid}: {rss:.0f} MB resident, {private:.0f} MB private")
-        finally:
-            for process, _ in servers.values():
-                stop_process(process, timeout=15)
         print(f"start-up: import wsgi / import of its extensions = {start_up_ratio(environ):.2f}")
 
 

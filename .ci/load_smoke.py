@@ -21,18 +21,10 @@ sys.path.insert(0, str(PROJECT_ROOT))
 
 from tests.database.helpers import throwaway_database  # noqa: E402
 from tests.helpers import CSRF_INPUT  # noqa: E402
-from tests.live import Browser, gunicorn_server, production_environ, run_in_project_root  # noqa: E402
+from tests.live import Browser, flask_or_exit, gunicorn_server, production_environ  # noqa: E402
 
 # Each layer that has Locust users keeps them in tests/NAME/locustfile.py.
 LOCUSTFILES = sorted((PROJECT_ROOT / "tests").glob("*/locustfile.py"))
-
-
-def flask(environ: dict[str, str], *args: str) -> str:
-    """What a `flask` command printed; stop the smoke with its output if it failed."""
-    result = run_in_project_root([sys.executable, "-m", "flask", *args], environ)
-    if result.returncode:
-        sys.exit(f"flask {' '.join(args)} failed:\n{result.stdout}{result.stderr}")
-    return result.stdout
 
 
 def sign_up(base_url: str) -> str:
@@ -55,14 +47,16 @@ def main(rows: int, users: int, run_time: str) -> int:
         # limits meant for one person: they are off for the load test.
         environ["RATELIMIT_ENABLED"] = "false"
         environ["RATELIMIT_STORAGE_URI"] = "memory://"
-        flask(environ, "db", "upgrade")
-        flask(environ, "seed", "--count", str(rows))
+        flask_or_exit(environ, "db", "upgrade")
+        flask_or_exit(environ, "seed", "--count", str(rows))
         locust_environ = dict(os.environ)
         with gunicorn_server(environ, Path(scratch) / "gunicorn.log") as base_url:
             # The API's users write with a token, which belongs to an account: make one.
             if (PROJECT_ROOT / "app" / "api").is_dir():
                 email = sign_up(base_url)
-                created = flask(environ, "api-token", "create", "--user", email, "load-smoke")
+                created = flask_or_exit(
+                    environ, "api-token", "create", "--user", email, "load-smoke"
+                )
                 locust_environ["API_TOKEN"] = created.split()[-1]
             load = [
                 sys.executable, "-m", "locust", "--host", base_url,

@@ -25,6 +25,16 @@ def run_in_project_root(command: list[str], environ: dict[str, str]) -> subproce
     )
 
 
+def flask_or_exit(environ: dict[str, str], *args: str) -> str:
+    """What a `flask` command printed; for the .ci/ scripts, which stop with its output if it
+    failed.
+    """
+    result = run_in_project_root([sys.executable, "-m", "flask", *args], environ)
+    if result.returncode:
+        sys.exit(f"flask {' '.join(args)} failed:\n{result.stdout}{result.stderr}")
+    return result.stdout
+
+
 def run_flask(*args: str, **environ: str) -> subprocess.CompletedProcess:
     """Run the `flask` command with `environ` added to this process's environment."""
     return run_in_project_root([sys.executable, "-m", "flask", *args], {**os.environ, **environ})
@@ -63,15 +73,11 @@ def free_port() -> int:
 def gunicorn_server(
     environ: dict[str, str], log_path: Path, workers: int = 2, ready_path: str = "/readyz"
 ) -> Iterator[str]:
-    """Serve `wsgi:app` with gunicorn until `ready_path` answers 200; yield its base URL.
-
-    Its process id is in `log_path` with the suffix .pid, for a test that stops it early.
-    """
+    """Serve `wsgi:app` with gunicorn until `ready_path` answers 200; yield its base URL."""
     port = free_port()
     command = [
         sys.executable, "-m", "gunicorn", "wsgi:app",
         "--workers", str(workers), "--bind", f"127.0.0.1:{port}", "--no-control-socket",
-        "--pid", str(log_path.with_suffix(".pid")),
     ]  # fmt: skip
     with log_path.open("w") as log:
         process = subprocess.Popen(
