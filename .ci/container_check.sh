@@ -10,6 +10,7 @@
 #                     here from Debian's packages when missing (no registry is needed);
 #                     empty: the Dockerfile's own (python:3.12-slim, from Docker Hub).
 #   TEST_POSTGRES_URL a PostgreSQL server where a throwaway database is created and dropped.
+#   TEST_REDIS_URL    the Redis the served container counts its limits in.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,22 +18,8 @@ ENGINE=${CONTAINER_ENGINE:-podman --runtime runc}
 LOCAL_BASE=localhost/kit-base:bookworm
 BASE=${CONTAINER_BASE-$LOCAL_BASE}
 IMAGE=localhost/flask-starter-kit:check
-TEST_POSTGRES_URL=${TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432/postgres}
-TEST_REDIS_URL=${TEST_REDIS_URL:-redis://127.0.0.1:6379/15}
-
-run_start=$(date +%s)
-step_start=$run_start
-step() {
-  local now; now=$(date +%s)
-  printf '\n==> %s   (previous step %ss, %ss so far)\n' "$*" "$((now - step_start))" "$((now - run_start))"
-  step_start=$now
-}
+source .ci/lib.sh
 fail() { echo "FAILED: $*" >&2; exit 1; }
-as_root=$([ "$(id -u)" -eq 0 ] || echo sudo)
-apt_install() {
-  $as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" </dev/null
-}
 
 step "Tools: $ENGINE, mmdebstrap for a base image, psql"
 read -r -a engine <<<"$ENGINE"
