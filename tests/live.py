@@ -107,14 +107,18 @@ def gunicorn_workers(master: subprocess.Popen) -> list[int]:
     return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
 
 
-def wait_until_ready(url: str, process: subprocess.Popen, log_path: Path) -> None:
-    """Poll `url` until it answers 200; fail with the server's log if it never does."""
+def wait_until_ready(
+    url: str, process: subprocess.Popen, log_path: Path, headers: dict[str, str] | None = None
+) -> None:
+    """Poll `url` (sending `headers`) until it answers 200; fail with the server's log if it
+    never does.
+    """
     deadline = time.monotonic() + START_TIMEOUT_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
             break
         with contextlib.suppress(requests.ConnectionError):
-            if requests.get(url, timeout=5).status_code == 200:
+            if requests.get(url, headers=headers, timeout=5).status_code == 200:
                 return
         time.sleep(0.2)
     raise AssertionError(f"{url} did not answer 200:\n{log_path.read_text()}")

@@ -10,7 +10,7 @@ import pytest
 import requests
 from sqlalchemy import make_url
 
-from tests.deploy.servers import HOST, AppServer, Nginx
+from tests.deploy.servers import HOST, AppServer, running_cluster
 from tests.live import TcpProxy, production_environ
 
 # gunicorn and nginx on PostgreSQL, behind a proxy that goes silent.
@@ -59,54 +59,47 @@ def test_pages_without_the_database_keep_answering_through_nginx_while_it_hangs(
         "DB_POOL_TIMEOUT": "2",
         "DB_CONNECT_TIMEOUT": "2",
     }
-    servers = [AppServer(environ, tmp_path / f"{name}.log", workers=1) for name in "ab"]
-    nginx = Nginx(tmp_path, [server.port for server in servers])
-    try:
-        for server in servers:
-            server.start(ready_path="/readyz")
-        nginx.start()
-        # Open connections in each server's pool while the database still answers.
-        for server in servers:
-            for thread in in_threads(POOL_CAPACITY, ready, server):
-                thread.join()
+    with running_cluster(environ, tmp_path, workers=1, ready_path="/readyz") as nginx:
+        servers = nginx.servers
+        try:
+            # Open connections in each server's pool while the database still answers.
+            for server in servers:
+                for thread in in_threads(POOL_CAPACITY, ready, server):
+                    thread.join()
 
-        proxy.blackhole()
-        stuck: list[int] = []
-        waiting = [
-            thread
-            for server in servers
-            for thread in in_threads(POOL_CAPACITY, ready, server, stuck)
-        ]
-        time.sleep(1)  # each pooled connection is now held by a request waiting on the silence
+            proxy.blackhole()
+            stuck: list[int] = []
+            waiting = [
+                thread
+                for server in servers
+                for thread in in_threads(POOL_CAPACITY, ready, server, stuck)
+            ]
+            time.sleep(1)  # each pooled connection is now held by a request waiting on the silence
 
-        def pages_without_the_database_answer() -> None:
-            """The home page and /healthz answer through nginx, each within a second."""
-            for _ in range(5):
-                for path in ("/healthz", "/"):
-                    started = time.monotonic()
-                    assert nginx.get(path).status_code == 200
-                    assert time.monotonic() - started < 1
+            def pages_without_the_database_answer() -> None:
+                """The home page and /healthz answer through nginx, each within a second."""
+                for _ in range(5):
+                    for path in ("/healthz", "/"):
+                        started = time.monotonic()
+                        assert nginx.get(path).status_code == 200
+                        assert time.monotonic() - started < 1
 
-        pages_without_the_database_answer()
-        started = time.monotonic()
-        assert nginx.get("/readyz").status_code == 503  # no connection free: DB_POOL_TIMEOUT
-        assert time.monotonic() - started < 5
-        pages_without_the_database_answer()  # the 503 took neither server out of turn
-        # A request that holds a pooled connection waits as long as the database is silent
-        # and its machine still acknowledges (docs/deployment.md): no timeout of the app's
-        # fires. Those that had to open a connection got 503 after DB_CONNECT_TIMEOUT.
-        assert any(thread.is_alive() for thread in waiting)
-        assert set(stuck) <= {503}
+            pages_without_the_database_answer()
+            started = time.monotonic()
+            assert nginx.get("/readyz").status_code == 503  # no connection free: DB_POOL_TIMEOUT
+            assert time.monotonic() - started < 5
+            pages_without_the_database_answer()  # the 503 took neither server out of turn
+            # A request that holds a pooled connection waits as long as the database is silent
+            # and its machine still acknowledges (docs/deployment.md): no timeout of the app's
+            # fires. Those that had to open a connection got 503 after DB_CONNECT_TIMEOUT.
+            assert any(thread.is_alive() for thread in waiting)
+            assert set(stuck) <= {503}
 
-        proxy.cut()  # the database's connections break at last
-        for thread in waiting:
-            thread.join(timeout=15)
-        assert stuck == [503] * 2 * POOL_CAPACITY
-        for server in servers:
-            assert "Traceback" not in server.log_path.read_text()
-    finally:
-        proxy.cut()
-        if nginx.process:
-            nginx.stop()
-        for server in servers:
-            server.close()
+            proxy.cut()  # the database's connections break at last
+            for thread in waiting:
+                thread.join(timeout=15)
+            assert stuck == [503] * 2 * POOL_CAPACITY
+            for server in servers:
+                assert "Traceback" not in server.log_path.read_text()
+        finally:
+            proxy.cut()

@@ -5,24 +5,11 @@ where a skipped suite would hide breakage.
 """
 
 from collections.abc import Iterator
-from contextlib import ExitStack
-from pathlib import Path
 
 import pytest
 
-from tests.deploy.servers import HOST, AppServer, Nginx
+from tests.deploy.servers import HOST, Cluster, running_cluster
 from tests.live import production_environ
-
-
-class Cluster(Nginx):
-    """nginx, with the two app servers behind it."""
-
-    servers: list[AppServer]
-
-    @property
-    def logs(self) -> list[Path]:
-        """The app servers' logs."""
-        return [server.log_path for server in self.servers]
 
 
 @pytest.fixture(scope="module")
@@ -40,13 +27,5 @@ def cluster(tmp_path_factory) -> Iterator[Cluster]:
         "PROXY_FIX_X_PROTO": "1",
         "PROXY_FIX_X_HOST": "1",
     }
-    with ExitStack() as stack:
-        servers = [AppServer(environ, scratch / f"{name}.log") for name in ("a", "b")]
-        cluster = Cluster(scratch, [server.port for server in servers])
-        cluster.servers = servers
-        for server in servers:
-            stack.callback(server.close)
-            server.start()
-        cluster.start()
-        stack.callback(cluster.stop)
+    with running_cluster(environ, scratch) as cluster:
         yield cluster

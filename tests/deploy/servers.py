@@ -12,10 +12,9 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 
 import requests
@@ -138,15 +137,8 @@ class Nginx:
         command += ["-e", str(self.scratch / "error.log")]
         with (self.scratch / "error.log").open("a") as output:
             self.process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline and self.process.poll() is None:
-            try:
-                if requests.get(f"{self.url}/healthz", headers={"Host": HOST}, timeout=2).ok:
-                    return
-            except requests.ConnectionError:
-                time.sleep(0.2)
         log = self.scratch / "error.log"
-        raise AssertionError(f"nginx did not come up:\n{log.read_text() if log.exists() else ''}")
+        wait_until_ready(f"{self.url}/healthz", self.process, log, headers={"Host": HOST})
 
     def stop(self) -> None:
         """Stop nginx (SIGTERM: a fast shutdown) and wait for it."""
@@ -156,6 +148,38 @@ class Nginx:
         """GET `path` through nginx, with the site's host name."""
         headers = {"Host": HOST, **kwargs.pop("headers", {})}
         return requests.get(f"{self.url}{path}", headers=headers, timeout=10, **kwargs)
+
+
+class Cluster(Nginx):
+    """nginx, with its app servers behind it."""
+
+    def __init__(self, scratch: Path, servers: list[AppServer]):
+        """Write nginx's configuration for `servers`; `start` starts nginx."""
+        super().__init__(scratch, [server.port for server in servers])
+        self.servers = servers
+
+    @property
+    def logs(self) -> list[Path]:
+        """The app servers' logs."""
+        return [server.log_path for server in self.servers]
+
+
+@contextmanager
+def running_cluster(
+    environ: dict[str, str], scratch: Path, workers: int = 2, ready_path: str = "/healthz"
+) -> Iterator[Cluster]:
+    """Two gunicorn servers (`workers` each) behind nginx, each on its own held socket, once
+    each answers `ready_path`; everything stops at the end.
+    """
+    with ExitStack() as stack:
+        servers = [AppServer(environ, scratch / f"{name}.log", workers) for name in ("a", "b")]
+        cluster = Cluster(scratch, servers)
+        for server in servers:
+            stack.callback(server.close)
+            server.start(ready_path)
+        cluster.start()
+        stack.callback(cluster.stop)
+        yield cluster
 
 
 def site_config(nginx_port: int, app_ports: list[int]) -> str:

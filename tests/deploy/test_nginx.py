@@ -75,7 +75,7 @@ def test_a_body_over_the_limit_is_refused_by_nginx(cluster):
 def slow_client(port: int, stop: threading.Event) -> None:
     """Slowloris: open a connection and send a request's headers one byte a second."""
     with socket.create_connection(("127.0.0.1", port), timeout=5) as connection:
-        request = b"GET / HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + b"a" * 100
+        request = f"GET / HTTP/1.1\r\nHost: {HOST}\r\nX-Padding: {'a' * 100}".encode()
         for byte in request:
             if stop.wait(1):
                 return
@@ -87,10 +87,9 @@ def slow_client(port: int, stop: threading.Event) -> None:
 
 def test_slow_clients_leave_the_site_answering(cluster):
     """With 50 connections trickling their headers in, pages still answer within a second."""
-    port = int(cluster.url.rsplit(":", 1)[1])
     stop = threading.Event()
     clients = [
-        threading.Thread(target=slow_client, args=(port, stop), daemon=True)
+        threading.Thread(target=slow_client, args=(cluster.port, stop), daemon=True)
         for _ in range(SLOW_CLIENTS)
     ]
     for client in clients:
@@ -113,10 +112,11 @@ def test_a_thousand_slow_uploads_within_the_limit_per_address_leave_the_site_ans
     """50 addresses, each at its 20 connections, every body trickling in: more connections
     than Debian's 768 per nginx process, fewer than the 8,192 docs/deployment.md sets.
     """
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    limits = resource.getrlimit(resource.RLIMIT_NOFILE)
+    soft, hard = limits
     if soft < 2 * SLOW_UPLOADS:
         resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 4 * SLOW_UPLOADS), hard))
-    headers = b"POST /submit HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000\r\n\r\nname="
+    headers = f"POST /submit HTTP/1.1\r\nHost: {HOST}\r\nContent-Length: 1000\r\n\r\nname="
     uploads: list[socket.socket] = []
     try:
         for number in range(SLOW_UPLOADS):
@@ -124,7 +124,7 @@ def test_a_thousand_slow_uploads_within_the_limit_per_address_leave_the_site_ans
             uploads.append(upload)
             upload.bind((f"127.0.0.{2 + number // UPLOADS_PER_ADDRESS}", 0))
             upload.connect(("127.0.0.1", cluster.port))
-            upload.sendall(headers)
+            upload.sendall(headers.encode())
         time.sleep(0.5)  # nginx has read every request's headers, and waits for its body
         for _ in range(5):
             assert cluster.get("/healthz").status_code == 200
@@ -134,14 +134,14 @@ def test_a_thousand_slow_uploads_within_the_limit_per_address_leave_the_site_ans
     finally:
         for upload in uploads:
             upload.close()
+        resource.setrlimit(resource.RLIMIT_NOFILE, limits)
 
 
 def test_a_client_that_never_finishes_its_headers_is_dropped_after_ten_seconds(cluster):
     """client_header_timeout: a slowloris connection is closed, not held open for good."""
-    port = int(cluster.url.rsplit(":", 1)[1])
-    with socket.create_connection(("127.0.0.1", port), timeout=30) as connection:
+    with socket.create_connection(("127.0.0.1", cluster.port), timeout=30) as connection:
         started = time.monotonic()
-        connection.sendall(b"GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
+        connection.sendall(f"GET / HTTP/1.1\r\nHost: {HOST}\r\nX-Slow: ".encode())
         assert connection.recv(1024) == b""  # nginx closed it, without an answer
         waited = time.monotonic() - started
     assert 9 < waited < 15, f"closed after {waited:.1f} s"
