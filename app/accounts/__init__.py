@@ -3,7 +3,7 @@
 Other layers add to its pages from their `init_app`: links and sections on the account page
 (`add_account_link`, `add_account_section`), links under the sign-in form (`add_sign_in_link`),
 and what to do after a sign-up or a new password (`account_created`, `password_changed`:
-blinker signals).
+blinker signals). A view that hashes a password calls `release_connection()` first.
 """
 
 from datetime import timedelta
@@ -12,7 +12,7 @@ from flask import Flask
 from flask_login import LoginManager
 
 from app.accounts.models import User
-from app.accounts.routes import bp
+from app.accounts.routes import bp, release_connection
 from app.accounts.sessions import load_user
 from app.accounts.signals import account_created, password_changed
 from app.layout import add_header_menu
@@ -28,6 +28,7 @@ __all__ = [
     "init_app",
     "login_manager",
     "password_changed",
+    "release_connection",
 ]
 
 # Keeps the signed-in user's id in the session; views ask for `current_user`.

@@ -3,6 +3,7 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from app.accounts import release_connection
 from app.database import db
 from app.database.models import utc_now
 from app.forms.fields import form_status
@@ -41,7 +42,9 @@ def reset_password(token: str):
     user = account_of_reset_link(token, current_user)
     form = ResetPasswordForm()
     if form.validate_on_submit():
+        release_connection()  # hashing is slow: hold no connection meanwhile
         user.set_password(form.password.data)
+        db.session.add(user)
         # The link reached the address, which proves it is the owner's.
         if user.email_confirmed_at is None:
             user.email_confirmed_at = utc_now()

@@ -1,5 +1,6 @@
 """The accounts layer's fixtures: accounts, and test clients signed in as them."""
 
+import functools
 from collections.abc import Iterator
 
 import flask_migrate
@@ -9,7 +10,8 @@ from flask.testing import FlaskClient
 from flask_login import FlaskLoginClient
 from werkzeug.security import generate_password_hash
 
-from app.accounts.models import User
+from app.accounts import models
+from app.accounts.models import User, unusable_hash
 from app.accounts.sessions import open_session
 from app.database import db
 from tests.helpers import CSRF_INPUT
@@ -84,3 +86,24 @@ def limited_site(make_app) -> Iterator[Flask]:
     yield site
     with site.app_context():
         db.engine.dispose()
+
+
+@pytest.fixture
+def in_transaction_while_hashing(monkeypatch) -> list[bool]:
+    """For each password hashed or checked while the test runs: whether the request's
+    database session held a transaction (and so a connection) meanwhile.
+    """
+    unusable_hash()  # made once, the first time an unknown email signs in: not a check
+    seen: list[bool] = []
+
+    def spy(function):
+        @functools.wraps(function)
+        def watched(*args, **kwargs):
+            seen.append(db.session().in_transaction())
+            return function(*args, **kwargs)
+
+        return watched
+
+    for name in ("check_password_hash", "generate_password_hash"):
+        monkeypatch.setattr(models, name, spy(getattr(models, name)))
+    return seen

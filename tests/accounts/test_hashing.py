@@ -1,38 +1,13 @@
 """Hashing or checking a password is slow on purpose: every view does it holding no database
-connection, so a burst of sign-ins leaves the pool to other pages (test_sign_in_burst.py
-shows it under gunicorn).
+connection (the fixture `in_transaction_while_hashing` watches), so a burst of sign-ins leaves
+the pool to other pages (test_sign_in_burst.py shows it under gunicorn). The mail layer's reset
+page is checked with its tests.
 """
-
-import functools
 
 import pytest
 
-from app.accounts import models
-from app.accounts.models import unusable_hash
-from app.database import db
 from tests.accounts.fixtures import PASSWORD
 from tests.accounts.helpers import NEW_PASSWORD, sign_in, sign_up
-
-
-@pytest.fixture
-def in_transaction_while_hashing(monkeypatch) -> list[bool]:
-    """For each password hashed or checked while the test runs: whether the request's
-    database session held a transaction (and so a connection) meanwhile.
-    """
-    unusable_hash()  # made once, the first time an unknown email signs in: not a check
-    seen: list[bool] = []
-
-    def spy(function):
-        @functools.wraps(function)
-        def watched(*args, **kwargs):
-            seen.append(db.session().in_transaction())
-            return function(*args, **kwargs)
-
-        return watched
-
-    for name in ("check_password_hash", "generate_password_hash"):
-        monkeypatch.setattr(models, name, spy(getattr(models, name)))
-    return seen
 
 
 @pytest.mark.usefixtures("user")

@@ -71,6 +71,14 @@ def test_a_reset_link_sets_a_new_password_and_signs_out_every_session(app, clien
     assert is_signed_in(client)
 
 
+@pytest.mark.usefixtures("user")
+def test_the_reset_page_hashes_holding_no_connection(client, inbox, in_transaction_while_hashing):
+    """As every view of the accounts layer does (tests/accounts/test_hashing.py)."""
+    assert reset(client, reset_link(client, inbox)).status_code == 303
+    assert in_transaction_while_hashing == [False]
+    assert sign_in(client, password=NEW_PASSWORD).status_code == 303
+
+
 def test_any_address_gets_the_same_answer_and_one_email(client, inbox, user):
     """Known or not, the answer is the same; each address gets one email (a reset link, or a
     note that no account uses it), so neither the page nor the time tells them apart.
