@@ -51,6 +51,7 @@ def test_other_sessions_are_signed_out_and_this_one_stays_signed_in_on_a_new_one
     sign_in(client)
     copy = app.test_client()
     copy.set_cookie("session", client.get_cookie("session").value)
+    assert is_signed_in(copy)
     assert change_password(client).status_code == 303
     assert not is_signed_in(other_device)
     assert is_signed_in(client)

@@ -149,10 +149,11 @@ def test_a_session_lasts_on_the_server_as_long_as_its_cookie(app, client, rememb
 def test_signing_in_again_ends_the_remembered_session_it_replaces(app, client):
     sign_in(client, remember="y")
     copied = client.get_cookie(REMEMBER).value
-    client.delete_cookie("session")
-    sign_in(client)  # asked for the password again, say, and not ticking the box this time
     thief = app.test_client()
     thief.set_cookie(REMEMBER, copied)
+    assert is_signed_in(thief)
+    client.delete_cookie("session")
+    sign_in(client)  # asked for the password again, say, and not ticking the box this time
     assert not is_signed_in(thief)
     assert is_signed_in(client)
     assert len(committed_sessions()) == 1

@@ -75,6 +75,7 @@ def test_a_user_deleted_in_the_database_is_signed_out_on_the_next_request(client
 
 def test_a_user_deleted_in_the_database_takes_its_sessions_along(client, user):
     sign_in(client, remember="y")
+    assert len(committed(select(UserSession)).all()) == 1
     db.session.delete(user)
     db.session.commit()
     assert committed(select(UserSession)).all() == []

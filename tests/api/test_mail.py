@@ -29,6 +29,7 @@ def test_an_unconfirmed_account_can_not_make_a_token_where_confirmation_is_requi
 
 def test_a_password_reset_by_a_link_revokes_the_accounts_tokens(client, inbox, user):
     secret = issue_token(user)
+    assert write_status(client, secret) == 201
     assert client.post("/account/forgot", data={"email": user.email}).status_code == 303
     link = link_path(inbox.only_message(user.email))
     data = {"password": "a brand new passphrase", "confirm": "a brand new passphrase"}

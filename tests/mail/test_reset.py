@@ -49,6 +49,7 @@ def password_unchanged() -> bool:
 
 def test_a_reset_link_sets_a_new_password_and_signs_out_every_session(app, client, inbox, user):
     elsewhere = client_of(app, user)
+    assert is_signed_in(elsewhere)
     response = forgot(client)
     assert response.status_code == 303
     assert response.headers["Location"] == "/account/sign-in"
