@@ -5,7 +5,7 @@ from jinja2 import ChoiceLoader, DictLoader
 from app.layout import add_header_menu, add_home_card, add_nav_link
 
 
-def test_registered_links_menus_and_cards_appear_on_every_page(make_app):
+def test_registered_menus_show_on_every_page_links_in_their_section_cards_at_home(make_app):
     """A layer's link (current in its section), header menu and home card reach the pages."""
     app = make_app()
     app.jinja_env.loader = ChoiceLoader(

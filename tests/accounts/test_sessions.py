@@ -82,7 +82,7 @@ def test_a_user_deleted_in_the_database_takes_its_sessions_along(client, user):
 
 
 @pytest.fixture
-def session_id(app, user) -> str:
+def session_id(user) -> str:
     """The id (User.get_id()) of a committed sign-in session of `user`, for an hour."""
     open_session(user, timedelta(hours=1))
     db.session.commit()

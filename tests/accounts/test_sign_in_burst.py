@@ -1,5 +1,6 @@
-"""A burst of wrong sign-ins, served by gunicorn with one database connection per worker:
-checking a password holds no connection, so no one gets a 503 and readers are still served.
+"""A burst of wrong sign-ins, served by gunicorn with one database connection per worker: no
+one gets a 503, and readers are still served. That checking a password holds no connection is
+proven in process (test_hashing.py); with few threads this could pass without it.
 
 Run with `-s` to see the readers' wait, which docs/accounts.md quotes.
 """

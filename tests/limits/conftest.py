@@ -1,7 +1,7 @@
 """Fixtures of the limits tests: apps with the limits on and the routes of helpers.py.
 
-The site with its limits on, and the Redis to count in, are in fixtures.py: other layers'
-tests of their pages under the limits use them too.
+The Redis to count in is in fixtures.py, and the whole site with its limits on is the
+accounts layer's `limited_site`: other layers' tests of their pages under the limits use them.
 """
 
 from collections.abc import Callable
@@ -19,7 +19,6 @@ def make_limited_app(make_app) -> Callable[..., Flask]:
     def build(**overrides) -> Flask:
         """An app with `overrides`, counting in memory unless they say otherwise."""
         overrides.setdefault("RATELIMIT_ACCOUNT_PAGES", ACCOUNT_PAGES)
-        # No route here reads a database: an empty one in memory will do.
         app = make_app(RATELIMIT_ENABLED=True, **overrides)
         return with_limited_routes(app)
 

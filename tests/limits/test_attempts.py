@@ -129,7 +129,7 @@ def test_a_sign_in_sent_as_json_counts_for_the_account_it_names(limited_app):
     )
 
 
-def test_a_post_that_names_no_account_is_counted_per_address_only(limited_app, caplog):
+def test_a_post_that_names_no_account_touches_no_accounts_count(limited_app, caplog):
     """No email: no password is checked, and no account's count is touched (nor an empty one)."""
     client = limited_app.test_client()
     bodies = [{"data": {"password": "wrong"}}, {"json": ["not", "an", "object"]}, {"data": "x"}]

@@ -114,7 +114,7 @@ def test_the_link_works_once(client, inbox, user):
     assert committed_user(ADA).password_hash == new_hash
 
 
-def test_the_link_dies_when_the_password_changes_another_way(app, client, inbox, user):
+def test_the_link_dies_when_the_password_changes_another_way(client, inbox, user):
     link = reset_link(client, inbox)
     user.set_password("changed on the account page")
     db.session.commit()
