@@ -7,16 +7,11 @@ one another's order. Each page they reach is audited, error messages shown inclu
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.tab import PASSWORD, Tab
+from tests.e2e.tab import PASSWORD
 
 pytestmark = pytest.mark.browser
 
 NEW_PASSWORD = "a new and longer passphrase"
-
-
-def flash(tab: Tab):
-    """The message the last action left at the top of the page."""
-    return tab.page.get_by_role("status")
 
 
 def test_an_account_is_made_then_signed_out_of_and_signed_into_again(tab):
@@ -33,25 +28,25 @@ def test_an_account_is_made_then_signed_out_of_and_signed_into_again(tab):
 
     email = tab.sign_up()
     # The first message: another layer may add its own after it.
-    expect(flash(tab).first).to_have_text("Welcome! Your account is ready.")
+    expect(tab.status.first).to_have_text("Welcome! Your account is ready.")
     expect(tab.navigation.get_by_role("link", name="Sign in")).to_have_count(0)
     tab.click_through(tab.navigation.get_by_role("link", name="Account"))
     expect(tab.heading).to_have_text("Your account")
     expect(tab.page.get_by_role("main")).to_contain_text(f"Signed in as {email}.")
 
     tab.sign_out()
-    expect(flash(tab)).to_have_text("You are signed out.")
+    expect(tab.status).to_have_text("You are signed out.")
     expect(tab.navigation.get_by_role("link", name="Account")).to_have_count(0)
 
     tab.visit("/account/")
     expect(tab.heading).to_have_text("Sign in")
-    expect(flash(tab)).to_have_text("Please sign in first.")
+    expect(tab.status).to_have_text("Please sign in first.")
     tab.sign_in(email, "not the password", status=400)
     expect(tab.page.get_by_role("alert")).to_have_text(
         "That email and password do not match an account."
     )
     tab.sign_in(email)
-    expect(flash(tab)).to_have_text("You are signed in.")
+    expect(tab.status).to_have_text("You are signed in.")
     expect(tab.heading).to_have_text("Your account")
     tab.sign_out()
 
@@ -76,7 +71,7 @@ def test_a_new_password_replaces_the_old_one_and_signs_out_other_browsers(tab, o
     tab.page.get_by_label("New password", exact=True).fill(NEW_PASSWORD)
     tab.page.get_by_label("Repeat the new password").fill(NEW_PASSWORD)
     tab.click_through(change)
-    expect(flash(tab)).to_have_text("Your password is changed. Other devices are signed out.")
+    expect(tab.status).to_have_text("Your password is changed. Other devices are signed out.")
     expect(tab.heading).to_have_text("Your account")  # this browser stays signed in
 
     other_tab.visit("/")
@@ -86,4 +81,4 @@ def test_a_new_password_replaces_the_old_one_and_signs_out_other_browsers(tab, o
     tab.click_through(tab.navigation.get_by_role("link", name="Sign in"))
     tab.sign_in(email, PASSWORD, status=400)
     tab.sign_in(email, NEW_PASSWORD)
-    expect(flash(tab)).to_have_text("You are signed in.")
+    expect(tab.status).to_have_text("You are signed in.")

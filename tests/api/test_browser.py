@@ -7,14 +7,7 @@ Every test signs up with an email of its own (see tab.py). Each page it reaches 
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.tab import Tab
-
 pytestmark = pytest.mark.browser
-
-
-def flash(tab: Tab):
-    """The message the last action left at the top of the page."""
-    return tab.page.get_by_role("status")
 
 
 def test_a_new_api_token_is_shown_once_writes_as_its_account_and_is_revoked(tab):
@@ -33,8 +26,8 @@ def test_a_new_api_token_is_shown_once_writes_as_its_account_and_is_revoked(tab)
 
     tab.page.get_by_label("Token name").fill("laptop")
     tab.click_through(create)
-    expect(flash(tab)).to_contain_text("Your new token laptop is below.")
-    secret = flash(tab).locator("code").inner_text()
+    expect(tab.status).to_contain_text("Your new token laptop is below.")
+    secret = tab.status.locator("code").inner_text()
     assert len(secret) >= 32
     row = tab.page.get_by_role("row").filter(has_text="laptop")
     expect(row).to_contain_text("Active")
@@ -49,7 +42,7 @@ def test_a_new_api_token_is_shown_once_writes_as_its_account_and_is_revoked(tab)
     tab.visit("/account/tokens/")
     expect(tab.page.get_by_text(secret)).to_have_count(0)
     tab.click_through(tab.page.get_by_role("button", name="Revoke laptop"))
-    expect(flash(tab)).to_have_text("The token 'laptop' is revoked.")
+    expect(tab.status).to_have_text("The token 'laptop' is revoked.")
     expect(row).to_contain_text("Revoked")
     expect(tab.page.get_by_role("button", name="Revoke laptop")).to_have_count(0)
     refused = tab.page.request.post("/api/v1/entries", data=entry, headers=bearer)

@@ -47,6 +47,11 @@ class Tab:
         return self.page.get_by_role("heading", level=1)
 
     @property
+    def status(self) -> Locator:
+        """The messages the last action left at the top of the page (role "status")."""
+        return self.page.get_by_role("status")
+
+    @property
     def navigation(self) -> Locator:
         """The header's navigation, which leads to every feature (and to the account)."""
         return self.page.get_by_role("navigation", name="Main")

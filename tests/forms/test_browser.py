@@ -17,5 +17,5 @@ def test_an_empty_name_is_refused_beside_the_field_then_a_name_is_greeted(tab):
 
     name_field.fill("Ada")
     tab.click_through(say_hello)
-    expect(tab.page.get_by_role("status")).to_have_text("Hello, Ada! Your form passed validation.")
+    expect(tab.status).to_have_text("Hello, Ada! Your form passed validation.")
     expect(tab.page.get_by_label("Your name")).to_have_value("")

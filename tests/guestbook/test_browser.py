@@ -50,7 +50,7 @@ def test_signing_shows_thanks_and_puts_the_entry_on_top(tab):
 
     name = unique_name()
     sign_guestbook(tab, name, "Signed from a real browser.")
-    expect(tab.page.get_by_role("status")).to_have_text("Thank you for signing the guestbook!")
+    expect(tab.status).to_have_text("Thank you for signing the guestbook!")
     expect(entries(tab).first).to_contain_text(name)
     expect(entries(tab).first).to_contain_text("Signed from a real browser.")
 
@@ -83,11 +83,11 @@ def test_an_entry_is_edited_and_deleted_from_its_page(tab):
     expect(message).to_have_value("Before the edit.")
     message.fill("After the edit.")
     tab.click_through(tab.page.get_by_role("button", name="Save entry"))
-    expect(tab.page.get_by_role("status")).to_have_text("Your changes are saved.")
+    expect(tab.status).to_have_text("Your changes are saved.")
     expect(tab.page.get_by_role("main")).to_contain_text("After the edit.")
 
     tab.click_through(tab.page.get_by_role("button", name="Delete"))
-    expect(tab.page.get_by_role("status")).to_have_text("The entry is deleted.")
+    expect(tab.status).to_have_text("The entry is deleted.")
     expect(tab.heading).to_have_text("Guestbook")
     expect(tab.page.get_by_role("link", name=name)).to_have_count(0)
 
@@ -99,7 +99,7 @@ def test_signing_needs_an_account_and_only_the_author_may_change_an_entry(tab, o
     tab.visit("/guestbook/")
     tab.click_through(tab.page.get_by_role("link", name="Sign the guestbook"))
     expect(tab.heading).to_have_text("Sign in")
-    expect(tab.page.get_by_role("status")).to_have_text("Please sign in first.")
+    expect(tab.status).to_have_text("Please sign in first.")
     tab.click_through(tab.page.get_by_role("link", name="Create an account"))
     tab.sign_up()
     name = unique_name()

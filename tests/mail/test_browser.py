@@ -8,17 +8,11 @@ points the server there). Each page the tab reaches is audited, error pages incl
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.tab import Tab
 from tests.mail.helpers import link_path
 
 pytestmark = pytest.mark.browser
 
 NEW_PASSWORD = "a reset and longer passphrase"
-
-
-def messages(tab: Tab):
-    """The messages the last action left at the top of the page."""
-    return tab.page.get_by_role("status")
 
 
 def only_link(smtp_server, email: str) -> str:
@@ -31,7 +25,7 @@ def only_link(smtp_server, email: str) -> str:
 def test_a_new_account_confirms_its_address_from_the_email(tab, smtp_server):
     tab.visit("/account/sign-up")
     email = tab.sign_up()
-    expect(messages(tab).last).to_have_text(
+    expect(tab.status.last).to_have_text(
         f"We sent a link to {email}: open it to confirm your address."
     )
     tab.click_through(tab.navigation.get_by_role("link", name="Account"))
@@ -39,11 +33,11 @@ def test_a_new_account_confirms_its_address_from_the_email(tab, smtp_server):
 
     link = only_link(smtp_server, email)
     tab.visit(link)
-    expect(messages(tab)).to_have_text("Thank you: your email address is confirmed.")
+    expect(tab.status).to_have_text("Thank you: your email address is confirmed.")
     tab.click_through(tab.navigation.get_by_role("link", name="Account"))
     expect(tab.page.get_by_role("main")).to_contain_text("Confirmed on")
     tab.visit(link)
-    expect(messages(tab)).to_have_text("Your email address was confirmed already.")
+    expect(tab.status).to_have_text("Your email address was confirmed already.")
 
 
 def test_a_forgotten_password_is_reset_from_the_email_once(tab, smtp_server):
@@ -60,7 +54,7 @@ def test_a_forgotten_password_is_reset_from_the_email_once(tab, smtp_server):
     tab.page.get_by_label("Email").fill(email)
     tab.click_through(send)
     expect(tab.heading).to_have_text("Sign in")
-    expect(messages(tab)).to_contain_text(f"If an account uses {email}")
+    expect(tab.status).to_contain_text(f"If an account uses {email}")
 
     link = only_link(smtp_server, email)
     tab.visit(link)
@@ -68,9 +62,9 @@ def test_a_forgotten_password_is_reset_from_the_email_once(tab, smtp_server):
     tab.page.get_by_label("New password", exact=True).fill(NEW_PASSWORD)
     tab.page.get_by_label("Repeat the new password").fill(NEW_PASSWORD)
     tab.click_through(tab.page.get_by_role("button", name="Change password"))
-    expect(messages(tab)).to_contain_text("Your password is changed")
+    expect(tab.status).to_contain_text("Your password is changed")
     tab.sign_in(email, NEW_PASSWORD)
-    expect(messages(tab)).to_have_text("You are signed in.")
+    expect(tab.status).to_have_text("You are signed in.")
 
     tab.visit(link, status=400)
     expect(tab.page.get_by_role("main")).to_contain_text("This link was used already")
