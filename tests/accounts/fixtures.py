@@ -17,6 +17,8 @@ from app.database import db
 from tests.helpers import CSRF_INPUT
 
 PASSWORD = "correct horse battery"
+# The email of the `user` fixture's account.
+ADA = "ada@example.com"
 # Hashing is slow on purpose (scrypt): hash the tests' password once, for every account, and
 # with a cheap work factor (2**10, where Werkzeug's default is 2**15): a check at the default
 # takes over half a second on a small machine, and tests sign in often. Accounts that a test
@@ -43,8 +45,8 @@ def client_of(app: Flask, user: User) -> FlaskLoginClient:
 
 @pytest.fixture
 def user() -> User:
-    """An account: ada@example.com."""
-    return make_user("ada@example.com")
+    """An account: ADA."""
+    return make_user(ADA)
 
 
 @pytest.fixture

@@ -78,3 +78,10 @@ def move_clock(monkeypatch, ahead: timedelta) -> None:
 def page_text(response) -> str:
     """The page's text, for messages (the flash, the error page's sentence)."""
     return html.unescape(response.get_data(as_text=True))
+
+
+def altered(link: str) -> str:
+    """`link` with one character of its signature changed (not the last, whose spare bits
+    may not count).
+    """
+    return link[:-5] + ("A" if link[-5] != "A" else "B") + link[-4:]

@@ -8,14 +8,12 @@ import pytest
 
 from app.database import db
 from config import Config
-from tests.accounts.fixtures import client_of
+from tests.accounts.fixtures import ADA, client_of
 from tests.accounts.helpers import committed_user, sign_up
 from tests.mail.fixtures import SENDER
-from tests.mail.helpers import body, link_path, move_clock, page_text
+from tests.mail.helpers import altered, body, link_path, move_clock, page_text
 
 SITE_NAME = Config.SITE_NAME
-
-ADA = "ada@example.com"
 
 
 def confirmation_link(client, inbox) -> str:
@@ -24,13 +22,6 @@ def confirmation_link(client, inbox) -> str:
     link = link_path(inbox.only_message(ADA))
     inbox.messages.clear()
     return link
-
-
-def altered(link: str) -> str:
-    """`link` with one character of its signature changed (not the last, whose spare bits
-    may not count).
-    """
-    return link[:-5] + ("A" if link[-5] != "A" else "B") + link[-4:]
 
 
 def test_signing_up_sends_a_link_that_confirms_the_address(client, inbox):

@@ -4,10 +4,8 @@ address (10 a minute), and an email to the address it names (5 an hour, from any
 
 from flask import Flask
 
-from tests.accounts.fixtures import client_of, make_user
+from tests.accounts.fixtures import ADA, client_of, make_user
 from tests.limits.helpers import from_address
-
-ADA = "ada@example.com"
 
 
 def forgot(client, email: str, address: str = "192.0.2.1") -> int:

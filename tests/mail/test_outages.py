@@ -11,7 +11,7 @@ import pytest
 from app.database import db
 from app.mail.emails import COULD_NOT_SEND
 from config import Config
-from tests.accounts.fixtures import client_of
+from tests.accounts.fixtures import ADA, client_of
 from tests.accounts.helpers import committed_user, sign_up
 from tests.live import free_port
 from tests.mail.fixtures import SENDER, send_by_smtp
@@ -19,7 +19,6 @@ from tests.mail.helpers import page_text, silent_server
 
 SITE_NAME = Config.SITE_NAME
 
-ADA = "ada@example.com"
 FORGOT_ANSWER = "a link to reset its password is on its way"
 
 

@@ -11,11 +11,10 @@ from app import create_app
 from app.mail.sending import in_words
 from app.mail.settings import mail_settings
 from config import Config, DevelopmentConfig
+from tests.accounts.fixtures import ADA
 from tests.mail.helpers import page_text
 
 SITE_NAME = Config.SITE_NAME
-
-ADA = "ada@example.com"
 
 
 def test_development_needs_no_server_and_writes_no_refusal():
