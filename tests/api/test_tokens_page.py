@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from app.api.models import ApiToken, hash_token
 from app.guestbook.models import GuestbookEntry
-from tests.accounts.fixtures import PASSWORD, client_of
+from tests.accounts.fixtures import client_of
 from tests.accounts.helpers import sign_in
 from tests.api.helpers import issue_token, write_status
 from tests.database.helpers import committed
@@ -94,12 +94,7 @@ def test_creating_needs_a_sign_in_with_the_password_not_a_remembered_one(client)
     page = client.get(again).get_data(as_text=True)
     assert "To do that, please sign in again with your password." in page
     assert token_names() == []
-    assert (
-        client.post(again, data={"email": "ada@example.com", "password": PASSWORD}).headers[
-            "Location"
-        ]
-        == PAGE
-    )
+    assert sign_in(client, query={"next": PAGE}).headers["Location"] == PAGE
     assert create(client, "laptop")
 
 
