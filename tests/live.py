@@ -49,11 +49,12 @@ def production_environ(database_url: str | None = None) -> dict[str, str]:
         "TRUSTED_HOSTS": "127.0.0.1,localhost",
         # The limits layer's production check; each process counts on its own.
         "RATELIMIT_STORAGE_URI": "memory://",
-        # The mail layer's production check: an SMTP server where nothing listens, so each
-        # email fails at once, and is logged (a test that reads them names its own server).
-        # Accounts write without confirming their email, as the tests sign up and write.
+        # The mail layer's production check: an SMTP server where nothing listens (port 1, not
+        # a free port, which a server started later could take), so each email fails at once,
+        # and is logged (a test that reads them names its own server). Accounts write without
+        # confirming their email, as the tests sign up and write.
         "MAIL_SERVER": "127.0.0.1",
-        "MAIL_PORT": str(free_port()),
+        "MAIL_PORT": "1",
         "MAIL_DEFAULT_SENDER": "no-reply@example.com",
         "MAIL_REQUIRE_CONFIRMED": "false",
     }
