@@ -13,14 +13,12 @@ DEMO_ENTRIES = 45
 
 
 @contextmanager
-def production_server(
-    app: Flask, log_path: Path, settings: Mapping[str, str] | None = None
-) -> Iterator[str]:
+def production_server(app: Flask, log_path: Path, settings: Mapping[str, str]) -> Iterator[str]:
     """Serve the site with gunicorn in production mode, on `app`'s database (if its layers
     have one), migrated, and seeded with demo entries (if they have `flask seed`), with
     `settings` added to its environment.
     """
-    environ = {**production_environ(), **(settings or {})}
+    environ = {**production_environ(), **settings}
     # Limits off: the browser tests sign up and in from 127.0.0.1 more often than one address
     # may (they would meet 429s, by chance of which worker counts them); the limits have
     # tests of their own. Without the limits layer nothing reads it.
