@@ -20,6 +20,7 @@ BASE=${CONTAINER_BASE-$LOCAL_BASE}
 IMAGE=localhost/flask-starter-kit:check
 source .ci/lib.sh
 fail() { echo "FAILED: $*" >&2; exit 1; }
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 step "Tools: $ENGINE, mmdebstrap for a base image, psql"
 read -r -a engine <<<"$ENGINE"
@@ -97,10 +98,9 @@ if [ -n "$previous_image" ] && [ "$previous_image" != "$("${engine[@]}" image in
 fi
 
 step "The image runs as a user of its own, and holds none of what .dockerignore leaves out"
-uid=$("${engine[@]}" run --rm "${run_flags[@]}" --no-healthcheck "$IMAGE" id -u)
-echo "runs as uid $uid"
-[ "$uid" != 0 ] || fail "the image runs as root"
 "${engine[@]}" run --rm "${run_flags[@]}" --no-healthcheck "$IMAGE" sh -ec '
+  [ "$(id -u)" != 0 ] || { echo "the image runs as root" >&2; exit 1; }
+  echo "runs as uid $(id -u)"
   cd /app
   for path in .git .venv instance .env node_modules tests .pytest_cache app/__pycache__/x.pyc; do
     [ ! -e "$path" ] || { echo "the image holds /app/$path" >&2; exit 1; }
@@ -111,6 +111,9 @@ echo "runs as uid $uid"
   echo "/app holds: $(ls -A | tr "\n" " ")"'
 
 # The documented environment: .env.example with this check's values in place of its own.
+for name in SECRET_KEY TRUSTED_HOSTS DATABASE_URL RATELIMIT_STORAGE_URI; do
+  grep -q "^$name=" .env.example || fail ".env.example does not name $name"
+done
 database_url=$(python3 -c 'import sys, urllib.parse as u; print(u.urlsplit(sys.argv[1])._replace(path="/" + sys.argv[2]).geturl())' "$TEST_POSTGRES_URL" "$database")
 secret_key=$(python3 -c 'import secrets; print(secrets.token_hex(32))')
 env_file=$scratch/env
@@ -123,9 +126,6 @@ while IFS= read -r line; do
     *) echo "$line" ;;
   esac
 done <.env.example >"$env_file"
-for name in SECRET_KEY TRUSTED_HOSTS DATABASE_URL RATELIMIT_STORAGE_URI; do
-  grep -q "^$name=" .env.example || fail ".env.example does not name $name"
-done
 
 step "Without SECRET_KEY the container stops at once with the one-line reason"
 grep -v '^SECRET_KEY=' "$env_file" >"$scratch/env-without-key"
@@ -139,7 +139,7 @@ echo "exit $status: $output"
 
 step "Serve on a new PostgreSQL database ($database): /healthz 200, /readyz 503 before the migrations"
 psql -q "$TEST_POSTGRES_URL" -c "CREATE DATABASE $database"
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(free_port)
 url=http://127.0.0.1:$port
 # The host's network, so the container reaches the host's PostgreSQL on 127.0.0.1.
 "${engine[@]}" run -d --name "$name_server" "${run_flags[@]}" --network host \
@@ -187,7 +187,7 @@ server_log=$("${engine[@]}" logs "$name_server" 2>&1)
 grep -q "Shutting down: Master" <<<"$server_log" || fail "no graceful shutdown in the log"
 
 step "The image's own BIND (0.0.0.0:8000) through a published port: /healthz 200"
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(free_port)
 "${engine[@]}" run -d --name "$name_published" "${run_flags[@]}" --no-healthcheck \
   -p "127.0.0.1:$port:8000" --env-file "$env_file" "$IMAGE" >/dev/null
 wait_for "http://127.0.0.1:$port/healthz" "$name_published"
